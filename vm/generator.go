@@ -1,0 +1,487 @@
+// generator.go implements generator objects: a generator owns a heap frame
+// that the interpreter loop runs until it yields (YIELD_VALUE returns from
+// the loop with the frame saved) or returns. send, throw and close resume
+// it; `yield from` delegates to a sub-iterator.
+
+package vm
+
+import (
+	"fmt"
+
+	"yflow/lang/compiler"
+)
+
+// Generator is a generator (or coroutine) object.
+type Generator struct {
+	frame   *Frame
+	name    *Str
+	qual    string
+	code    *compiler.Code
+	started bool
+	running bool
+	done    bool
+	// yieldFrom is the sub-iterator the frame is delegating to (or NULL).
+	yieldFrom Value
+	coro      bool
+}
+
+// Type implements Object.
+func (g *Generator) Type() *Type {
+	if g.coro {
+		return CoroutineType
+	}
+	return GeneratorType
+}
+
+// CoroutineType is the type of `async def` coroutine objects.
+var CoroutineType *Type
+
+func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, error) {
+	rt := fn.rt
+	f := &Frame{code: fn.code, rt: rt, fn: fn, globals: fn.globals}
+	f.slots = make([]Value, rt.fsize)
+	if rt.ncells > 0 {
+		f.cells = make([]*Cell, rt.ncells)
+	}
+	f.sp = rt.nlocals
+	if err := t.bindArgs(fn, f.slots, args, kw); err != nil {
+		return Null, err
+	}
+	if f.cells != nil {
+		code := fn.code
+		nc := len(code.CellVars)
+		for i := 0; i < nc; i++ {
+			c := &Cell{}
+			if code.Cell2Arg != nil && code.Cell2Arg[i] >= 0 {
+				c.v = f.slots[code.Cell2Arg[i]]
+			}
+			f.cells[i] = c
+		}
+		copy(f.cells[nc:], fn.closure)
+	}
+	g := &Generator{frame: f, name: fn.name, qual: fn.qualname, code: fn.code,
+		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
+	f.gen = g
+	return Obj(g), nil
+}
+
+// suspend saves a generator frame at a yield and leaves the run loop,
+// handing v to whoever resumed the generator.
+func (t *Thread) suspend(f *Frame, pc, sp int, v Value) (Value, error) {
+	f.pc = pc
+	f.sp = sp
+	t.frame = f.back
+	t.depth = f.depth - 1
+	f.back = nil
+	t.yielded = true
+	return v, nil
+}
+
+// beforeAsyncWith implements BEFORE_ASYNC_WITH.
+func (t *Thread) beforeAsyncWith(mgr Value) (Value, Value, error) {
+	typ := mgr.Type()
+	enter := typ.LookupString("__aenter__")
+	exit := typ.LookupString("__aexit__")
+	if enter.o == nil || exit.o == nil {
+		return Null, Null, Errorf(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", typ.Name)
+	}
+	boundExit, err := t.bindAttr(exit, mgr, typ)
+	if err != nil {
+		return Null, Null, err
+	}
+	res, err := t.callMethodValue(enter, mgr, nil)
+	if err != nil {
+		return Null, Null, err
+	}
+	aw, err := t.getAwaitable(res)
+	if err != nil {
+		return Null, Null, err
+	}
+	return boundExit, aw, nil
+}
+
+// resume runs the generator with a value sent in (or an exception thrown
+// in). It returns the yielded value with done=false, or the return value
+// with done=true.
+func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, error) {
+	if g.running {
+		return Null, false, Errorf(ValueErrorType, "generator already executing")
+	}
+	if g.done {
+		if exc != nil {
+			return Null, true, exc
+		}
+		return Null, true, nil
+	}
+	f := g.frame
+	if !g.started {
+		if exc == nil && !send.IsNone() && send.o != nil {
+			return Null, false, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+		}
+		g.started = true
+	} else if exc == nil {
+		f.slots[f.sp] = send
+		f.sp++
+	}
+	if t.depth+1 > t.in.recursionLimit {
+		return Null, false, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	f.depth = t.depth + 1
+	t.depth = f.depth
+	f.back = t.frame
+	f.entry = true
+	t.frame = f
+	g.running = true
+	saved := t.handled
+	var v Value
+	var err error
+	if exc != nil {
+		v, err = t.runThrow(f, exc)
+	} else {
+		v, err = t.run(f)
+	}
+	t.handled = saved
+	g.running = false
+	if t.yielded {
+		t.yielded = false
+		return v, false, nil
+	}
+	g.done = true
+	g.frame.code = nil
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
+			kind := "generator"
+			if g.coro {
+				kind = "coroutine"
+			}
+			re := Errorf(RuntimeErrorType, "%s raised StopIteration", kind)
+			re.cause = Obj(e)
+			re.context = Obj(e)
+			re.suppressContext = true
+			re.tb = e.tb
+			return Null, true, re
+		}
+		return Null, true, err
+	}
+	return v, true, nil
+}
+
+// runThrow starts the frame's loop by raising exc at its current pc.
+func (t *Thread) runThrow(f *Frame, exc *Exception) (Value, error) {
+	f.throwing = exc
+	return t.run(f)
+}
+
+// genNext is next(g): ok is false when the generator is exhausted.
+func (t *Thread) genNext(g *Generator) (Value, bool, error) {
+	v, done, err := t.resume(g, None, nil)
+	if err != nil {
+		return Null, false, err
+	}
+	if done {
+		return Null, false, nil
+	}
+	return v, true, nil
+}
+
+// stopIteration makes StopIteration(value) for a generator's return.
+func stopIteration(v Value) *Exception {
+	if v.o == nil || v.IsNone() {
+		return NewException(StopIterationType)
+	}
+	return NewException(StopIterationType, v)
+}
+
+func (t *Thread) genSend(g *Generator, v Value) (Value, error) {
+	r, done, err := t.resume(g, v, nil)
+	if err != nil {
+		return Null, err
+	}
+	if done {
+		return Null, stopIteration(r)
+	}
+	return r, nil
+}
+
+func (t *Thread) genThrow(g *Generator, exc *Exception) (Value, error) {
+	if !g.started {
+		g.started = true
+		g.done = true
+		g.frame.code = nil
+		return Null, exc
+	}
+	r, done, err := t.resume(g, Null, exc)
+	if err != nil {
+		return Null, err
+	}
+	if done {
+		return Null, stopIteration(r)
+	}
+	return r, nil
+}
+
+func (t *Thread) genClose(g *Generator) error {
+	if g.done || !g.started {
+		g.done = true
+		return nil
+	}
+	_, done, err := t.resume(g, Null, NewException(GeneratorExitType))
+	if err != nil {
+		if e, ok := err.(*Exception); ok && (e.cls.IsSubtype(GeneratorExitType) || e.cls.IsSubtype(StopIterationType)) {
+			return nil
+		}
+		return err
+	}
+	if !done {
+		return Errorf(RuntimeErrorType, "generator ignored GeneratorExit")
+	}
+	return nil
+}
+
+// yieldFromStep advances a `yield from` delegation one step: it sends v (or
+// throws exc) into the sub-iterator. It returns the value to yield with
+// done=false, or the sub-iterator's return value with done=true.
+func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error) {
+	if g, ok := sub.o.(*Generator); ok {
+		if exc != nil {
+			if exc.cls.IsSubtype(GeneratorExitType) {
+				if err := t.genClose(g); err != nil {
+					return Null, true, err
+				}
+				return Null, true, exc
+			}
+			r, done, err := t.resume(g, Null, exc)
+			return r, done, err
+		}
+		return t.resume(g, v, nil)
+	}
+	if exc != nil {
+		if exc.cls.IsSubtype(GeneratorExitType) {
+			if cl := sub.Type().LookupString("close"); cl.o != nil {
+				if _, err := t.callMethodValue(cl, sub, nil); err != nil {
+					return Null, true, err
+				}
+			}
+			return Null, true, exc
+		}
+		th := sub.Type().LookupString("throw")
+		if th.o == nil {
+			return Null, true, exc
+		}
+		r, err := t.callMethodValue(th, sub, []Value{Obj(exc)})
+		return t.stepResult(r, err)
+	}
+	if v.IsNone() || v.o == nil {
+		r, ok, err := t.Next(sub)
+		if err != nil {
+			return Null, true, err
+		}
+		if !ok {
+			return None, true, nil
+		}
+		return r, false, nil
+	}
+	send := sub.Type().LookupString("send")
+	if send.o == nil {
+		return Null, true, Errorf(AttributeErrorType, "'%s' object has no attribute 'send'", sub.Type().Name)
+	}
+	r, err := t.callMethodValue(send, sub, []Value{v})
+	return t.stepResult(r, err)
+}
+
+func (t *Thread) stepResult(r Value, err error) (Value, bool, error) {
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
+			if len(e.args) > 0 {
+				return e.args[0], true, nil
+			}
+			return None, true, nil
+		}
+		return Null, true, err
+	}
+	return r, false, nil
+}
+
+// getYieldFromIter implements GET_YIELD_FROM_ITER.
+func (t *Thread) getYieldFromIter(v Value) (Value, error) {
+	if _, ok := v.o.(*Generator); ok {
+		return v, nil
+	}
+	return t.Iter(v)
+}
+
+// getAwaitable implements GET_AWAITABLE.
+func (t *Thread) getAwaitable(v Value) (Value, error) {
+	if g, ok := v.o.(*Generator); ok {
+		if g.coro || g.code.Flags&compiler.FlagIterableCoroutine != 0 {
+			return v, nil
+		}
+	}
+	m := v.Type().LookupString("__await__")
+	if m.o == nil {
+		return Null, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", v.Type().Name)
+	}
+	it, err := t.callMethodValue(m, v, nil)
+	if err != nil {
+		return Null, err
+	}
+	if g, ok := it.o.(*Generator); ok && g.coro {
+		return Null, Errorf(TypeErrorType, "__await__() returned a coroutine")
+	}
+	if it.Type().Lookup(strNext).o == nil {
+		if _, ok := it.o.(*Generator); !ok {
+			return Null, Errorf(TypeErrorType, "__await__() returned non-iterator of type '%s'", it.Type().Name)
+		}
+	}
+	return it, nil
+}
+
+func setupGeneratorTypes() {
+	CoroutineType = newBuiltinType("coroutine", ObjectType)
+	for _, typ := range []*Type{GeneratorType, CoroutineType} {
+		isCoro := typ == CoroutineType
+		if !isCoro {
+			addMethod(typ, "__iter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
+			addMethod(typ, "__next__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+				return t.genSend(self.o.(*Generator), None)
+			})
+		} else {
+			addMethod(typ, "__await__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+				return Obj(&coroWrapper{g: self.o.(*Generator)}), nil
+			})
+		}
+		addMethod(typ, "send", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := checkArgs("send", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			return t.genSend(self.o.(*Generator), args[0])
+		})
+		addMethod(typ, "throw", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := checkArgs("throw", args, kw, 1, 3); err != nil {
+				return Null, err
+			}
+			exc, err := t.throwArgs(args)
+			if err != nil {
+				return Null, err
+			}
+			return t.genThrow(self.o.(*Generator), exc)
+		})
+		addMethod(typ, "close", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			return None, t.genClose(self.o.(*Generator))
+		})
+		addMethod(typ, "__repr__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			g := self.o.(*Generator)
+			kind := "generator"
+			if g.coro {
+				kind = "coroutine"
+			}
+			return StrValue(fmt.Sprintf("<%s object %s at 0x%x>", kind, g.qual, uintptrOf(self))), nil
+		})
+		typ.attr = generatorAttr
+	}
+	coroWrapperType = newBuiltinType("coroutine_wrapper", ObjectType)
+	addMethod(coroWrapperType, "__iter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
+	addMethod(coroWrapperType, "__next__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return t.genSend(self.o.(*coroWrapper).g, None)
+	})
+	addMethod(coroWrapperType, "send", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return t.genSend(self.o.(*coroWrapper).g, args[0])
+	})
+	addMethod(coroWrapperType, "throw", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		exc, err := t.throwArgs(args)
+		if err != nil {
+			return Null, err
+		}
+		return t.genThrow(self.o.(*coroWrapper).g, exc)
+	})
+	addMethod(coroWrapperType, "close", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return None, t.genClose(self.o.(*coroWrapper).g)
+	})
+}
+
+// coroWrapper is what coroutine.__await__() returns.
+type coroWrapper struct{ g *Generator }
+
+var coroWrapperType *Type
+
+// Type implements Object.
+func (*coroWrapper) Type() *Type { return coroWrapperType }
+
+func (t *Thread) throwArgs(args []Value) (*Exception, error) {
+	typ := args[0]
+	if e, ok := typ.o.(*Exception); ok {
+		if len(args) > 1 && !args[1].IsNone() {
+			return nil, Errorf(TypeErrorType, "instance exception may not have a separate value")
+		}
+		return e, nil
+	}
+	cls, ok := typ.o.(*Type)
+	if !ok || !cls.IsSubtype(BaseExceptionType) {
+		return nil, Errorf(TypeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s", typ.Type().Name)
+	}
+	var cargs []Value
+	if len(args) > 1 && !args[1].IsNone() {
+		if e, ok := args[1].o.(*Exception); ok && e.cls.IsSubtype(cls) {
+			return e, nil
+		}
+		if tup, ok := args[1].o.(*Tuple); ok {
+			cargs = tup.items
+		} else {
+			cargs = []Value{args[1]}
+		}
+	}
+	r, err := t.Call(typ, cargs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return r.o.(*Exception), nil
+}
+
+func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
+	g := o.o.(*Generator)
+	switch name {
+	case "__name__":
+		return Obj(g.name), true, nil
+	case "__qualname__":
+		return StrValue(g.qual), true, nil
+	case "gi_running", "cr_running":
+		return Bool(g.running), true, nil
+	case "gi_frame", "cr_frame":
+		if g.done {
+			return None, true, nil
+		}
+		return Obj(&FrameObject{f: g.frame}), true, nil
+	case "gi_code", "cr_code":
+		return Obj(&CodeObject{code: g.code}), true, nil
+	case "gi_yieldfrom", "cr_await":
+		if g.done || g.yieldFrom.o == nil {
+			return None, true, nil
+		}
+		return g.yieldFrom, true, nil
+	case "gi_suspended", "cr_suspended":
+		return Bool(g.started && !g.done && !g.running), true, nil
+	}
+	return Null, false, nil
+}
+
+// FrameObject is a frame exposed to Python (gi_frame).
+type FrameObject struct{ f *Frame }
+
+// FrameType is the type of frame objects.
+var FrameType *Type
+
+// Type implements Object.
+func (*FrameObject) Type() *Type { return FrameType }
+
+// GenState is inspect.getgeneratorstate.
+func GenState(g *Generator) string {
+	switch {
+	case g.running:
+		return "GEN_RUNNING"
+	case g.done:
+		return "GEN_CLOSED"
+	case !g.started:
+		return "GEN_CREATED"
+	}
+	return "GEN_SUSPENDED"
+}

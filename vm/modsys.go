@@ -1,0 +1,180 @@
+// modsys.go defines the sys module and the Python-visible standard streams.
+
+package vm
+
+import (
+	"bufio"
+	"runtime"
+)
+
+// TextStream is sys.stdout / sys.stderr: a text file writing to a buffered writer.
+type TextStream struct {
+	name string
+	w    *bufio.Writer
+	in   *Interp
+}
+
+var textStreamType *Type
+
+// Type implements Object.
+func (*TextStream) Type() *Type { return textStreamType }
+
+func setupStreamType() {
+	textStreamType = newBuiltinType("TextIOWrapper", ObjectType)
+	addMethod(textStreamType, "write", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("write", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		s, ok := args[0].o.(*Str)
+		if !ok {
+			return Null, Errorf(TypeErrorType, "write() argument must be str, not %s", args[0].Type().Name)
+		}
+		ts := self.o.(*TextStream)
+		if ts.name == "<stderr>" {
+			ts.in.Stdout.Flush()
+		}
+		ts.w.WriteString(s.s)
+		if ts.name == "<stderr>" {
+			ts.w.Flush()
+		}
+		return Int(int64(s.Len())), nil
+	})
+	addMethod(textStreamType, "flush", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		self.o.(*TextStream).w.Flush()
+		return None, nil
+	})
+	addMethod(textStreamType, "writelines", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		ts := self.o.(*TextStream)
+		err := t.iterate(args[0], func(v Value) error {
+			s, ok := v.o.(*Str)
+			if !ok {
+				return Errorf(TypeErrorType, "write() argument must be str, not %s", v.Type().Name)
+			}
+			ts.w.WriteString(s.s)
+			return nil
+		})
+		return None, err
+	})
+	addMethod(textStreamType, "isatty", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return False, nil
+	})
+	textStreamType.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
+		switch name {
+		case "name":
+			return StrValue(o.o.(*TextStream).name), true, nil
+		case "encoding":
+			return StrValue("utf-8"), true, nil
+		}
+		return Null, false, nil
+	}
+}
+
+// newSysModule builds sys.
+func newSysModule(t *Thread) (*Module, error) {
+	in := t.in
+	m := NewModule("sys")
+	argv := make([]Value, len(in.Argv))
+	for i, a := range in.Argv {
+		argv[i] = StrValue(a)
+	}
+	m.Set("argv", Obj(NewList(argv)))
+	m.Set("modules", Obj(in.Modules))
+	if in.sysPath == nil {
+		var p []Value
+		for _, d := range in.Path {
+			p = append(p, StrValue(d))
+		}
+		in.sysPath = NewList(p)
+	}
+	m.Set("path", Obj(in.sysPath))
+	m.Set("stdout", in.stdoutObj)
+	m.Set("stderr", in.stderrObj)
+	m.Set("__stdout__", in.stdoutObj)
+	m.Set("__stderr__", in.stderrObj)
+	m.Set("platform", StrValue(runtime.GOOS))
+	m.Set("byteorder", StrValue("little"))
+	m.Set("maxsize", Int(1<<63-1))
+	m.Set("version", StrValue("3.11.0 (yflow)"))
+	m.Set("version_info", TupleValue(Int(3), Int(11), Int(0), StrValue("final"), Int(0)))
+	m.Set("implementation", StrValue("yflow"))
+	m.Set("executable", StrValue("yflow"))
+	m.Set("builtin_module_names", TupleValue(StrValue("sys"), StrValue("builtins")))
+	fn := func(name string, f BuiltinFn) { m.Set(name, Obj(NewBuiltin(name, f))) }
+	fn("exit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("exit", args, kw, 0, 1); err != nil {
+			return Null, err
+		}
+		return Null, NewException(SystemExitType, args...)
+	})
+	fn("setrecursionlimit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("setrecursionlimit", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		n, err := t.Index(args[0])
+		if err != nil {
+			return Null, err
+		}
+		if n < 1 {
+			return Null, Errorf(ValueErrorType, "recursion limit must be greater or equal than 1")
+		}
+		t.in.recursionLimit = int(n)
+		return None, nil
+	})
+	fn("getrecursionlimit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return Int(int64(t.in.recursionLimit)), nil
+	})
+	fn("exc_info", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		h := t.handled
+		if h.o == nil || h.IsNone() {
+			return TupleValue(None, None, None), nil
+		}
+		e := h.o.(*Exception)
+		tb := None
+		if e.tb != nil {
+			tb = Obj(e.tb)
+		}
+		return TupleValue(Obj(e.cls), h, tb), nil
+	})
+	fn("exception", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if t.handled.o == nil {
+			return None, nil
+		}
+		return t.handled, nil
+	})
+	fn("getsizeof", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return Int(64), nil
+	})
+	fn("intern", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if s, ok := args[0].o.(*Str); ok {
+			return Obj(Intern(s.s)), nil
+		}
+		return Null, Errorf(TypeErrorType, "intern() argument must be str")
+	})
+	return m, nil
+}
+
+// ExitStatus is the process status for an uncaught SystemExit, printing
+// its message (if not an int) to stderr as CPython does.
+func (in *Interp) ExitStatus(exc *Exception) int {
+	var code Value = None
+	switch len(exc.args) {
+	case 0:
+	case 1:
+		code = exc.args[0]
+	default:
+		code = Obj(NewTuple(exc.args))
+	}
+	if code.IsNone() {
+		return 0
+	}
+	if code.IsInt() || code.IsBool() {
+		return int(code.AsInt()) & 0xff
+	}
+	s, err := in.mainThread.Str(code)
+	if err != nil {
+		s = "?"
+	}
+	in.Stdout.Flush()
+	in.Stderr.WriteString(s + "\n")
+	return 1
+}
