@@ -19,7 +19,7 @@ func (t *Thread) bindAttr(a, obj Value, typ *Type) (Value, error) {
 		if obj.o == nil {
 			return a, nil
 		}
-		return Obj(&Builtin{name: d.name, fn: d.fn, self: obj}), nil
+		return Obj(&Builtin{name: d.name, fn: d.fn, self: unwrapSelf(obj)}), nil
 	case *StaticMethod:
 		return d.fn, nil
 	case *ClassMethod:
@@ -113,8 +113,8 @@ func (t *Thread) getAttr(o Value, name *Str) (Value, error) {
 		return Null, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", x.name, name.s)
 	}
 	typ := o.Type()
-	if typ.attr != nil {
-		v, ok, err := typ.attr(t, o, name.s)
+	if hook := typ.attrHook(); hook != nil {
+		v, ok, err := hook(t, o, name.s)
 		if ok || err != nil {
 			return v, err
 		}
@@ -207,7 +207,7 @@ func (t *Thread) loadMethod(o Value, name *Str) (Value, Value, error) {
 	case *Type, *Module:
 	default:
 		typ := o.Type()
-		if typ.builtin {
+		if typ.builtin && typ.attrHook() == nil {
 			if d, ok := typ.Lookup(name).o.(*MethodDescr); ok && !d.class {
 				return Obj(d), o, nil
 			}
@@ -253,8 +253,8 @@ func (t *Thread) SetAttr(o Value, name *Str, v Value) error {
 		return nil
 	}
 	typ := o.Type()
-	if typ.setAttr != nil {
-		ok, err := typ.setAttr(t, o, name.s, v)
+	if hook := typ.setAttrHook(); hook != nil {
+		ok, err := hook(t, o, name.s, v)
 		if ok || err != nil {
 			return err
 		}
@@ -276,7 +276,7 @@ func (t *Thread) SetAttr(o Value, name *Str, v Value) error {
 
 func (t *Thread) setProperty(p *Property, o Value, name *Str, v Value) error {
 	if p.fset.o == nil || p.fset.IsNone() {
-		return Errorf(AttributeErrorType, "can't set attribute '%s'", name.s)
+		return Errorf(AttributeErrorType, "property '%s' of '%s' object has no setter", name.s, o.Type().Name)
 	}
 	_, err := t.Call(p.fset, []Value{o, v}, nil)
 	return err
@@ -324,7 +324,7 @@ func (t *Thread) DelAttr(o Value, name *Str) error {
 		if a := typ.Lookup(name); a.o != nil {
 			if p, ok := a.o.(*Property); ok {
 				if p.fdel.o == nil || p.fdel.IsNone() {
-					return Errorf(AttributeErrorType, "can't delete attribute '%s'", name.s)
+					return Errorf(AttributeErrorType, "property '%s' of '%s' object has no deleter", name.s, typ.Name)
 				}
 				_, err := t.Call(p.fdel, []Value{o}, nil)
 				return err
@@ -472,11 +472,22 @@ func (t *Thread) GetItem(o, k Value) (Value, error) {
 		}
 		return Obj(x), nil // list[int] and friends: generic aliases are the class itself
 	}
+	if in, ok := o.o.(*Instance); ok {
+		if d, ok := in.base.o.(*Dict); ok {
+			if m, isDescr := in.cls.Lookup(strGetitem).o.(*MethodDescr); isDescr && m.owner == DictType {
+				v, found, err := d.Get(t, k)
+				if err != nil || found {
+					return v, err
+				}
+				if r, ok, err := t.callSpecial(o, strMissing, k); ok {
+					return r, err
+				}
+				return Null, NewException(KeyErrorType, k)
+			}
+		}
+	}
 	if r, ok, err := t.callSpecial(o, strGetitem, k); ok {
 		return r, err
-	}
-	if d, ok := o.o.(*Instance); ok {
-		_ = d
 	}
 	return Null, Errorf(TypeErrorType, "'%s' object is not subscriptable", o.Type().Name)
 }

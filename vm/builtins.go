@@ -1154,7 +1154,9 @@ func (t *Thread) localsDict() Value {
 }
 
 func (t *Thread) dir(v Value) (Value, error) {
-	if r, ok, err := t.callSpecial(v, Intern("__dir__")); ok {
+	_, isType := v.o.(*Type)
+	_, isMod := v.o.(*Module)
+	if r, ok, err := t.callSpecial(v, Intern("__dir__")); ok && !isType && !isMod {
 		if err != nil {
 			return Null, err
 		}

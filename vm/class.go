@@ -137,13 +137,17 @@ func (t *Thread) newClass(name string, bases []*Type, ns *Dict) (*Type, error) {
 		} else if bb.IsSubtype(base) {
 			base = bb
 		}
-		if b.builtin && b != ObjectType && !b.IsSubtype(BaseExceptionType) && b.base != BaseExceptionType {
+		if b.builtin && b != ObjectType && !b.IsSubtype(BaseExceptionType) {
 			switch b {
-			case IntType, FloatType, StrType, ListType, DictType, TupleType, SetType, FrozenSetType, BytesType:
-				return nil, Errorf(TypeErrorType, "yflow does not support subclassing the built-in type '%s' yet", b.Name)
-			case BoolType, RangeType, SliceType, FunctionType, NoneType:
+			case BoolType, RangeType, SliceType, FunctionType, NoneType, GeneratorType, MethodType, BuiltinType:
 				return nil, Errorf(TypeErrorType, "type '%s' is not an acceptable base type", b.Name)
 			}
+		}
+		if b.payload != nil {
+			if cls.payload != nil && cls.payload != b.payload {
+				return nil, Errorf(TypeErrorType, "multiple bases have instance lay-out conflict")
+			}
+			cls.payload = b.payload
 		}
 	}
 	cls.base = base
@@ -159,9 +163,9 @@ func (t *Thread) newClass(name string, bases []*Type, ns *Dict) (*Type, error) {
 	cls.MRO = mro
 	// __new__ is implicitly a staticmethod; __init_subclass__ and
 	// __class_getitem__ implicitly classmethods
-	if v, ok := ns.GetStr(strNew); ok {
+	if v, ok := ns.GetStr(strDunderNew); ok {
 		if _, ok := v.o.(*Function); ok {
-			ns.SetStr(strNew, Obj(&StaticMethod{fn: v}))
+			ns.SetStr(strDunderNew, Obj(&StaticMethod{fn: v}))
 		}
 	}
 	for _, n := range []string{"__init_subclass__", "__class_getitem__"} {
@@ -229,6 +233,84 @@ func (t *Thread) newClass(name string, bases []*Type, ns *Dict) (*Type, error) {
 	return cls, nil
 }
 
+// mutablePayload reports whether a built-in data type is filled by
+// __init__ (list, dict, set) rather than fixed by __new__.
+func mutablePayload(p *Type) bool {
+	return p == ListType || p == DictType || p == SetType || p == ByteArrayType
+}
+
+// newPayloadInstance creates an instance of a user subclass of a built-in
+// data type.
+func (t *Thread) newPayloadInstance(cls *Type, args []Value, kw []*Str) (Value, error) {
+	in := newInstance(cls)
+	p := cls.payload
+	if mutablePayload(p) {
+		v, err := p.new(t, p, nil, nil)
+		if err != nil {
+			return Null, err
+		}
+		in.base = v
+	} else {
+		v, err := p.new(t, p, args, kw)
+		if err != nil {
+			return Null, err
+		}
+		in.base = v
+	}
+	return Obj(in), nil
+}
+
+// setupPayloadInit gives list, dict and set an __init__ that (re)fills the
+// value, so subclasses can call super().__init__(...).
+func setupPayloadInit() {
+	for _, p := range []*Type{IntType, FloatType, ComplexType, StrType, BytesType, ByteArrayType, ListType, TupleType, DictType, SetType, FrozenSetType} {
+		p.payload = p
+	}
+	addMethod(ListType, "__init__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("list", args, kw, 0, 1); err != nil {
+			return Null, err
+		}
+		l := self.o.(*List)
+		if len(args) == 1 {
+			items, err := t.ToList(args[0])
+			if err != nil {
+				return Null, err
+			}
+			l.items = items
+		} else {
+			l.items = nil
+		}
+		return None, nil
+	})
+	addMethod(DictType, "__init__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		v, err := DictType.new(t, DictType, args, kw)
+		if err != nil {
+			return Null, err
+		}
+		d := self.o.(*Dict)
+		for _, k := range v.o.(*Dict).Keys() {
+			val, _, _ := v.o.(*Dict).Get(t, k)
+			if err := d.Set(t, k, val); err != nil {
+				return Null, err
+			}
+		}
+		return None, nil
+	})
+	addMethod(SetType, "__init__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		v, err := SetType.new(t, SetType, args, kw)
+		if err != nil {
+			return Null, err
+		}
+		st := self.o.(*Set)
+		for _, e := range v.o.(*Set).Elems() {
+			if err := st.Add(t, e); err != nil {
+				return Null, err
+			}
+		}
+		return None, nil
+	})
+}
+
 func setupObjectMethods() {
 	addStaticNew(ObjectType, func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if len(args) == 0 {
@@ -237,6 +319,9 @@ func setupObjectMethods() {
 		cls, ok := args[0].o.(*Type)
 		if !ok {
 			return Null, Errorf(TypeErrorType, "object.__new__(X): X is not a type object (%s)", args[0].Type().Name)
+		}
+		if cls.payload != nil && !cls.builtin {
+			return t.newPayloadInstance(cls, args[1:], kw)
 		}
 		if cls.new != nil {
 			return cls.new(t, cls, args[1:], kw)

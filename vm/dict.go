@@ -75,7 +75,9 @@ func keyEqual(t *Thread, a, b Value) (bool, error) {
 		if bs, ok := b.o.(*Str); ok {
 			return as.s == bs.s, nil
 		}
-		return false, nil
+		if _, ok := b.o.(*Instance); !ok {
+			return false, nil
+		}
 	}
 	if t == nil {
 		return false, nil

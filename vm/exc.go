@@ -104,7 +104,7 @@ func Errorf(cls *Type, format string, args ...any) *Exception {
 
 // NewException makes an exception of class cls with the given args.
 func NewException(cls *Type, args ...Value) *Exception {
-	return &Exception{cls: cls, args: args}
+	return &Exception{cls: cls, args: append([]Value(nil), args...)}
 }
 
 // toException converts any error to a Python exception.
@@ -277,7 +277,22 @@ func setupExceptionTypes() {
 	setupExceptionMethods()
 }
 
+// errnoClasses maps errno values to the OSError subclass CPython picks.
+var errnoClasses = map[int64]**Type{
+	1: &PermissionErrorType, 2: &FileNotFoundErrorType, 3: &ProcessLookupErrorType,
+	4: &InterruptedErrorType, 10: &ChildProcessErrorType, 11: &BlockingIOErrorType,
+	13: &PermissionErrorType, 17: &FileExistsErrorType, 20: &NotADirectoryErrorType,
+	21: &IsADirectoryErrorType, 32: &BrokenPipeErrorType, 103: &ConnectionAbortedErrorType,
+	104: &ConnectionResetErrorType, 110: &TimeoutErrorType, 111: &ConnectionRefusedErrorType,
+	114: &BlockingIOErrorType, 115: &BlockingIOErrorType,
+}
+
 func excNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
+	if cls == OSErrorType && len(args)-len(kw) >= 2 && args[0].IsInt() {
+		if c, ok := errnoClasses[args[0].AsInt()]; ok {
+			cls = *c
+		}
+	}
 	e := &Exception{cls: cls, args: append([]Value(nil), args[:len(args)-len(kw)]...)}
 	if cls.IsSubtype(BaseExceptionGroupType) {
 		if err := t.initExceptionGroup(e); err != nil {
@@ -370,6 +385,27 @@ func setupExceptionMethods() {
 		notes.o.(*List).Append(args[0])
 		return None, nil
 	})
+	addMethod(BaseExceptionGroupType, "derive", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("derive", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		e := self.o.(*Exception)
+		return t.Call(Obj(BaseExceptionGroupType), []Value{e.args[0], args[0]}, nil)
+	})
+	addMethod(BaseExceptionGroupType, "subgroup", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("subgroup", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		m, _, err := t.splitGroup(self.o.(*Exception), args[0])
+		return m, err
+	})
+	addMethod(BaseExceptionGroupType, "split", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("split", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		m, r, err := t.splitGroup(self.o.(*Exception), args[0])
+		return TupleValue(m, r), err
+	})
 	BaseExceptionType.attr = excAttr
 	BaseExceptionType.setAttr = excSetAttr
 }
@@ -383,6 +419,24 @@ func (t *Thread) excStr(e *Exception) (string, error) {
 		n, _ := t.Len(e.args[1])
 		s, _ := t.Str(e.args[0])
 		return fmt.Sprintf("%s (%d sub-exception%s)", s, n, plural(n)), nil
+	}
+	if e.cls.IsSubtype(OSErrorType) && len(e.args) >= 2 && len(e.args) <= 5 {
+		msg, err := t.Str(e.args[1])
+		if err != nil {
+			return "", err
+		}
+		no, err := t.Str(e.args[0])
+		if err != nil {
+			return "", err
+		}
+		if len(e.args) >= 3 {
+			fn, err := t.Repr(e.args[2])
+			if err != nil {
+				return "", err
+			}
+			return "[Errno " + no + "] " + msg + ": " + fn, nil
+		}
+		return "[Errno " + no + "] " + msg, nil
 	}
 	switch len(e.args) {
 	case 0:
@@ -504,27 +558,115 @@ func excSetAttr(t *Thread, o Value, name string, v Value) (bool, error) {
 // ----------------------------------------------------------------- printing
 
 // FormatException renders an uncaught exception as CPython does, with its
-// chain of causes and contexts.
+// chain of causes and contexts and the boxes of exception groups.
 func (t *Thread) FormatException(e *Exception) string {
 	var b strings.Builder
-	t.formatChain(&b, e, map[*Exception]bool{})
+	t.formatChain(&b, e, &printCtx{}, map[*Exception]bool{})
 	return b.String()
 }
 
-func (t *Thread) formatChain(b *strings.Builder, e *Exception, seen map[*Exception]bool) {
+// printCtx tracks the nesting of exception groups while printing.
+type printCtx struct {
+	depth     int
+	needClose bool
+}
+
+func (c *printCtx) indent() string { return strings.Repeat(" ", 2*c.depth) }
+
+// emit writes text, each line prefixed with the group margin.
+func (c *printCtx) emit(b *strings.Builder, text string, margin byte) {
+	prefix := c.indent()
+	if c.depth > 0 {
+		prefix += string(margin) + " "
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line == "" {
+			continue
+		}
+		b.WriteString(prefix)
+		b.WriteString(line)
+	}
+}
+
+func centerDashes(s string, width int) string {
+	pad := width - len(s)
+	if pad <= 0 {
+		return s
+	}
+	left := pad/2 + (pad & width & 1)
+	return strings.Repeat("-", left) + s + strings.Repeat("-", pad-left)
+}
+
+func (t *Thread) formatChain(b *strings.Builder, e *Exception, ctx *printCtx, seen map[*Exception]bool) {
 	seen[e] = true
 	if c, ok := e.cause.o.(*Exception); ok && !seen[c] {
-		t.formatChain(b, c, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+		t.formatChain(b, c, ctx, seen)
+		ctx.emit(b, "\nThe above exception was the direct cause of the following exception:\n\n", '|')
 	} else if c, ok := e.context.o.(*Exception); ok && !e.suppressContext && !seen[c] {
-		t.formatChain(b, c, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+		t.formatChain(b, c, ctx, seen)
+		ctx.emit(b, "\nDuring handling of the above exception, another exception occurred:\n\n", '|')
+	}
+	var subs []Value
+	if e.cls.IsSubtype(BaseExceptionGroupType) && e.dict != nil {
+		if v, ok := e.dict.GetStr(Intern("exceptions")); ok {
+			if tup, ok := v.o.(*Tuple); ok {
+				subs = tup.items
+			}
+		}
+	}
+	if subs == nil {
+		if e.tb != nil {
+			ctx.emit(b, "Traceback (most recent call last):\n", '|')
+			var tb strings.Builder
+			t.formatTraceback(&tb, e.tb)
+			ctx.emit(b, tb.String(), '|')
+		}
+		ctx.emit(b, t.formatExceptionOnly(e), '|')
+		return
+	}
+	top := ctx.depth == 0
+	if top {
+		ctx.depth++
 	}
 	if e.tb != nil {
-		b.WriteString("Traceback (most recent call last):\n")
-		t.formatTraceback(b, e.tb)
+		margin := byte('|')
+		if top {
+			margin = '+'
+		}
+		ctx.emit(b, "Exception Group Traceback (most recent call last):\n", margin)
+		var tb strings.Builder
+		t.formatTraceback(&tb, e.tb)
+		ctx.emit(b, tb.String(), '|')
 	}
-	b.WriteString(t.formatExceptionOnly(e))
+	ctx.emit(b, t.formatExceptionOnly(e), '|')
+	n := len(subs)
+	if n > 15 {
+		n = 15
+	}
+	ctx.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			ctx.needClose = true
+		}
+		lead := "  "
+		if i == 0 {
+			lead = "+-"
+		}
+		b.WriteString(ctx.indent() + lead + "+" + centerDashes(fmt.Sprintf(" %d ", i+1), 35) + "\n")
+		ctx.depth++
+		if sub, ok := subs[i].o.(*Exception); ok {
+			t.formatChain(b, sub, ctx, map[*Exception]bool{})
+		}
+		if last && ctx.needClose {
+			b.WriteString(ctx.indent() + "+" + strings.Repeat("-", 36) + "\n")
+			ctx.needClose = false
+		}
+		ctx.depth--
+	}
+	if top {
+		ctx.depth = 0
+	}
 }
 
 func (t *Thread) formatTraceback(b *strings.Builder, tb *Traceback) {
@@ -557,7 +699,7 @@ func (t *Thread) formatTraceback(b *strings.Builder, tb *Traceback) {
 
 func (t *Thread) formatExceptionOnly(e *Exception) string {
 	name := e.cls.Name
-	if e.cls.Module != "builtins" && e.cls.Module != "" {
+	if e.cls.Module != "builtins" && e.cls.Module != "" && e.cls.Module != "__main__" {
 		name = e.cls.Module + "." + name
 	}
 	var pre string
@@ -627,3 +769,96 @@ var _ error = (*Exception)(nil)
 
 // codeLine is used by generator state reporting.
 func codeLine(c *compiler.Code, pc int) int { return c.Line(pc) }
+
+// groupMatch applies a split condition (a class, a tuple of classes or a
+// predicate) to an exception.
+func (t *Thread) groupMatch(e *Exception, cond Value) (bool, error) {
+	switch cond.o.(type) {
+	case *Type, *Tuple:
+		return t.excMatch(Obj(e), cond)
+	}
+	r, err := t.Call(cond, []Value{Obj(e)}, nil)
+	if err != nil {
+		return false, err
+	}
+	return t.Truth(r)
+}
+
+// splitGroup implements BaseExceptionGroup.split: the matching part and
+// the rest, each None when empty.
+func (t *Thread) splitGroup(g *Exception, cond Value) (Value, Value, error) {
+	ok, err := t.groupMatch(g, cond)
+	if err != nil {
+		return Null, Null, err
+	}
+	if ok {
+		return Obj(g), None, nil
+	}
+	subsV, _ := g.dict.GetStr(Intern("exceptions"))
+	subs := subsV.o.(*Tuple).items
+	var match, rest []Value
+	for _, sv := range subs {
+		sub := sv.o.(*Exception)
+		if sub.cls.IsSubtype(BaseExceptionGroupType) {
+			m, r, err := t.splitGroup(sub, cond)
+			if err != nil {
+				return Null, Null, err
+			}
+			if !m.IsNone() {
+				match = append(match, m)
+			}
+			if !r.IsNone() {
+				rest = append(rest, r)
+			}
+			continue
+		}
+		ok, err := t.groupMatch(sub, cond)
+		if err != nil {
+			return Null, Null, err
+		}
+		if ok {
+			match = append(match, sv)
+		} else {
+			rest = append(rest, sv)
+		}
+	}
+	derive := func(items []Value) (Value, error) {
+		if len(items) == 0 {
+			return None, nil
+		}
+		if len(items) == len(subs) {
+			same := true
+			for i := range items {
+				if !items[i].Is(subs[i]) {
+					same = false
+				}
+			}
+			if same {
+				return Obj(g), nil
+			}
+		}
+		d, err := t.GetAttr(Obj(g), Intern("derive"))
+		if err != nil {
+			return Null, err
+		}
+		r, err := t.Call(d, []Value{Obj(NewList(items))}, nil)
+		if err != nil {
+			return Null, err
+		}
+		if ne, ok := r.o.(*Exception); ok {
+			ne.cause, ne.context, ne.tb, ne.suppressContext = g.cause, g.context, g.tb, g.suppressContext
+			if g.dict != nil {
+				if notes, ok := g.dict.GetStr(Intern("__notes__")); ok {
+					ne.dictOrNew().SetStr(Intern("__notes__"), notes)
+				}
+			}
+		}
+		return r, nil
+	}
+	m, err := derive(match)
+	if err != nil {
+		return Null, Null, err
+	}
+	r, err := derive(rest)
+	return m, r, err
+}

@@ -143,6 +143,11 @@ func NewFunction(code *compiler.Code, globals *Dict) *Function {
 	if m, ok := globals.GetStr(Intern("__name__")); ok {
 		f.module = m
 	}
+	if code.Flags&(compiler.FlagLambda|compiler.FlagComprehension|compiler.FlagClassBody|compiler.FlagModule) == 0 && len(code.Consts) > 0 {
+		if doc, ok := code.Consts[0].(string); ok {
+			f.doc = StrValue(doc)
+		}
+	}
 	f.simple = code.Flags&(compiler.FlagVarargs|compiler.FlagVarkw|compiler.FlagGenerator|compiler.FlagCoroutine|compiler.FlagAsyncGenerator) == 0 &&
 		code.KwOnlyCount == 0 && len(code.CellVars) == 0 && len(code.FreeVars) == 0
 	return f

@@ -692,7 +692,7 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				continue
 			}
 			var r Value
-			if md, ok := fv.o.(*MethodDescr); ok && len(args) > len(kw) && !md.class {
+			if md, ok := fv.o.(*MethodDescr); ok && len(args) > len(kw) && !md.class && args[0].Type() == md.owner {
 				r, err = md.fn(t, args[0], args[1:], kw)
 			} else {
 				r, err = t.Call(fv, args, kw)

@@ -14,18 +14,6 @@ import (
 	"yflow/vm/pyfmt"
 )
 
-// pyErr converts a pyfmt error to a Python exception.
-func pyErr(err error) error {
-	if e, ok := err.(*pyfmt.Error); ok {
-		cls := ExceptionTypes[e.Kind]
-		if cls == nil {
-			cls = ValueErrorType
-		}
-		return Errorf(cls, "%s", e.Msg)
-	}
-	return err
-}
-
 func setupNumberMethods() {
 	IntType.new = intNew
 	BoolType.new = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
@@ -375,7 +363,7 @@ func intNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 		}
 		r, err := pyfmt.ParseInt(s, int(b))
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return BigIntValue(r), nil
 	}
@@ -389,13 +377,13 @@ func intNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	case *Str:
 		r, err := pyfmt.ParseInt(y.s, 10)
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return BigIntValue(r), nil
 	case *Bytes:
 		r, err := pyfmt.ParseInt(string(y.b), 10)
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return BigIntValue(r), nil
 	}
@@ -429,19 +417,19 @@ func floatNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	case *BigInt:
 		f, err := pyfmt.IntToFloat(&y.v)
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return Float(f), nil
 	case *Str:
 		f, err := pyfmt.ParseFloat(y.s)
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return Float(f), nil
 	case *Bytes:
 		f, err := pyfmt.ParseFloat(string(y.b))
 		if err != nil {
-			return Null, pyErr(err)
+			return Null, fmtErr(err)
 		}
 		return Float(f), nil
 	}

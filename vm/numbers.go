@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"yflow/lang/compiler"
+	"yflow/vm/libm"
 )
 
 var binopNames = [...]string{
@@ -103,6 +104,13 @@ func numCompare(a, b Value) (int, bool) {
 	y, _ := toFloat(b)
 	if math.IsNaN(x) || math.IsNaN(y) {
 		return 0, false
+	}
+	// an int beyond 2**53 compares exactly with a float
+	if (a.IsInt() && (a.AsInt() > 1<<53 || a.AsInt() < -(1<<53))) && !math.IsInf(y, 0) {
+		return new(big.Float).SetInt64(a.AsInt()).Cmp(big.NewFloat(y)), true
+	}
+	if (b.IsInt() && (b.AsInt() > 1<<53 || b.AsInt() < -(1<<53))) && !math.IsInf(x, 0) {
+		return big.NewFloat(x).Cmp(new(big.Float).SetInt64(b.AsInt())), true
 	}
 	// exact comparison of a big int with a float
 	if bi, ok := a.o.(*BigInt); ok && !math.IsInf(y, 0) {
@@ -352,25 +360,7 @@ func (t *Thread) inplaceBuiltin(op compiler.BinaryOp, a, b Value) (Value, bool, 
 		}
 	case *Set:
 		if y, ok := b.o.(*Set); ok && !x.frozen {
-			var r *Set
-			var err error
-			switch op {
-			case compiler.BinOr:
-				r, err = t.setUnion(x, y)
-			case compiler.BinAnd:
-				r, err = t.setIntersection(x, y)
-			case compiler.BinSub:
-				r, err = t.setDifference(x, y)
-			case compiler.BinXor:
-				r, err = t.setSymDiff(x, y)
-			default:
-				return Null, false, nil
-			}
-			if err != nil {
-				return Null, true, err
-			}
-			x.d = r.d
-			return a, true, nil
+			return t.setInplace(op, x, y)
 		}
 	case *Dict:
 		if op == compiler.BinOr {
@@ -454,7 +444,7 @@ func (t *Thread) builtinBinary(op compiler.BinaryOp, a, b Value) (Value, error) 
 			}
 		case compiler.BinMul:
 			if n, ok := repeatCount(b); ok {
-				return Obj(NewList(repeatValues(x.items, n))), nil
+				return Obj(NewList(repeatValues(x.items, int64(n)))), nil
 			}
 		}
 	case *Tuple:
@@ -466,7 +456,7 @@ func (t *Thread) builtinBinary(op compiler.BinaryOp, a, b Value) (Value, error) 
 			}
 		case compiler.BinMul:
 			if n, ok := repeatCount(b); ok {
-				return Obj(NewTuple(repeatValues(x.items, n))), nil
+				return Obj(NewTuple(repeatValues(x.items, int64(n)))), nil
 			}
 		}
 	case *Bytes:
@@ -499,41 +489,9 @@ func (t *Thread) builtinBinary(op compiler.BinaryOp, a, b Value) (Value, error) 
 				return Obj(&ByteArray{b: []byte(repeatString(string(x.b), n))}), nil
 			}
 		}
-	case *Set:
-		if y, ok := b.o.(*Set); ok {
-			var r *Set
-			var err error
-			switch op {
-			case compiler.BinOr:
-				r, err = t.setUnion(x, y)
-			case compiler.BinAnd:
-				r, err = t.setIntersection(x, y)
-			case compiler.BinSub:
-				r, err = t.setDifference(x, y)
-			case compiler.BinXor:
-				r, err = t.setSymDiff(x, y)
-			default:
-				return NotImplemented, nil
-			}
-			if err != nil {
-				return Null, err
-			}
-			r.frozen = x.frozen
-			return Obj(r), nil
-		}
-	case *DictView:
-		if x.kind != 1 {
-			if _, ok := b.o.(*Set); ok || isDictView(b) {
-				sx, err := t.toSet(a)
-				if err != nil {
-					return Null, err
-				}
-				sy, err := t.toSet(b)
-				if err != nil {
-					return Null, err
-				}
-				return t.builtinBinary(op, Obj(sx), Obj(sy))
-			}
+	case *Set, *DictView:
+		if r, ok, err := t.setBinary(op, a, b); ok {
+			return r, err
 		}
 	case *Dict:
 		if y, ok := b.o.(*Dict); ok && op == compiler.BinOr {
@@ -578,16 +536,6 @@ func repeatString(s string, n int) string {
 	return string(buf)
 }
 
-func repeatValues(items []Value, n int) []Value {
-	if n <= 0 {
-		return nil
-	}
-	out := make([]Value, 0, len(items)*n)
-	for i := 0; i < n; i++ {
-		out = append(out, items...)
-	}
-	return out
-}
 
 func floatBinary(op compiler.BinaryOp, x, y float64) (Value, error) {
 	switch op {
@@ -653,7 +601,15 @@ func floatPow(x, y float64) (Value, error) {
 		r := cmplxPow(complex(x, 0), complex(y, 0))
 		return Obj(&Complex{v: r}), nil
 	}
-	r := math.Pow(x, y)
+	var r float64
+	switch {
+	case y == 2:
+		r = x * x
+	case y == 0.5 && x >= 0 && !math.IsInf(x, 0):
+		r = math.Sqrt(x)
+	default:
+		r = libm.Pow(x, y)
+	}
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return Null, Errorf(OverflowErrorType, "(34, 'Numerical result out of range')")
 	}
@@ -662,6 +618,16 @@ func floatPow(x, y float64) (Value, error) {
 
 // intBinary applies op to two ints (small, big or bool).
 func intBinary(op compiler.BinaryOp, a, b Value) (Value, error) {
+	if a.IsBool() && b.IsBool() {
+		switch op {
+		case compiler.BinAnd:
+			return Bool(a.n&b.n != 0), nil
+		case compiler.BinOr:
+			return Bool(a.n|b.n != 0), nil
+		case compiler.BinXor:
+			return Bool(a.n != b.n), nil
+		}
+	}
 	if isSmallInt(a) && isSmallInt(b) {
 		x, y := a.AsInt(), b.AsInt()
 		switch op {
@@ -696,7 +662,7 @@ func intBinary(op compiler.BinaryOp, a, b Value) (Value, error) {
 			}
 		case compiler.BinMod:
 			if y == 0 {
-				return Null, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+				return Null, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
 			}
 			if y == -1 {
 				return Int(0), nil
@@ -777,6 +743,9 @@ func bigBinary(op compiler.BinaryOp, x, y *big.Int) (Value, error) {
 		r.Mul(x, y)
 	case compiler.BinFloorDiv, compiler.BinMod:
 		if y.Sign() == 0 {
+			if op == compiler.BinMod {
+				return Null, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
+			}
 			return Null, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
 		}
 		q, m := new(big.Int), new(big.Int)
@@ -826,7 +795,7 @@ func bigBinary(op compiler.BinaryOp, x, y *big.Int) (Value, error) {
 			if fx == 0 {
 				return Null, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 			}
-			return Float(math.Pow(fx, fy)), nil
+			return Float(libm.Pow(fx, fy)), nil
 		}
 		if y.BitLen() > 32 && x.CmpAbs(big.NewInt(1)) > 0 {
 			return Null, Errorf(OverflowErrorType, "exponent too large")

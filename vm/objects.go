@@ -45,41 +45,7 @@ func (l *List) Items() []Value { return l.items }
 // Append adds v at the end.
 func (l *List) Append(v Value) { l.items = append(l.items, v) }
 
-// Set is a set or frozenset: a Dict whose values are unused.
-type Set struct {
-	d      Dict
-	frozen bool
-	hash   int64
-}
-
-// Type implements Object.
-func (s *Set) Type() *Type {
-	if s.frozen {
-		return FrozenSetType
-	}
-	return SetType
-}
-
-// NewSet makes an empty set.
-func NewSet() *Set { return &Set{} }
-
-// NewFrozenSet makes an empty frozenset.
-func NewFrozenSet() *Set { return &Set{frozen: true} }
-
-// Add inserts v.
-func (s *Set) Add(t *Thread, v Value) error { return s.d.Set(t, v, None) }
-
-// Has reports membership.
-func (s *Set) Has(t *Thread, v Value) (bool, error) {
-	_, ok, err := s.d.Get(t, v)
-	return ok, err
-}
-
-// Len is the number of elements.
-func (s *Set) Len() int { return s.d.Len() }
-
-// Elems returns the elements in insertion order.
-func (s *Set) Elems() []Value { return s.d.Keys() }
+// Set (set and frozenset) is defined in set_impl.go.
 
 // Range is range(start, stop, step).
 type Range struct {

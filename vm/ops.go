@@ -38,7 +38,7 @@ func (t *Thread) callMethodValue(m, self Value, args []Value) (Value, error) {
 		copy(all[1:], args)
 		return t.Call(m, all, nil)
 	case *MethodDescr:
-		return f.fn(t, self, args, nil)
+		return f.fn(t, unwrapSelf(self), args, nil)
 	}
 	bound, err := t.bindAttr(m, self, self.Type())
 	if err != nil {
@@ -65,7 +65,7 @@ func (t *Thread) Truth(v Value) (bool, error) {
 	case *Dict:
 		return x.live > 0, nil
 	case *Set:
-		return x.d.live > 0, nil
+		return x.used > 0, nil
 	case *BigInt:
 		return true, nil
 	case *Bytes:
@@ -125,7 +125,7 @@ func (t *Thread) Len(v Value) (int, error) {
 	case *Dict:
 		return x.live, nil
 	case *Set:
-		return x.d.live, nil
+		return x.used, nil
 	case *Bytes:
 		return len(x.b), nil
 	case *ByteArray:
@@ -166,7 +166,7 @@ func (t *Thread) Repr(v Value) (string, error) {
 	typ := v.Type()
 	m := typ.Lookup(strReprM)
 	if d, ok := m.o.(*MethodDescr); ok {
-		r, err := d.fn(t, v, nil, nil)
+		r, err := d.fn(t, unwrapSelf(v), nil, nil)
 		if err != nil {
 			return "", err
 		}
@@ -264,21 +264,11 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		if !x.frozen {
 			return 0, Errorf(TypeErrorType, "unhashable type: 'set'")
 		}
-		if x.hash == 0 {
-			var h uint64 = 1927868237
-			for _, e := range x.d.entries {
-				if e.key.o != nil {
-					hh := uint64(e.hash)
-					h ^= (hh ^ (hh << 16) ^ 89869747) * 3644798167
-				}
-			}
-			r := int64(h >> 1)
-			if r == 0 || r == -1 {
-				r = 590923713
-			}
-			x.hash = r
-		}
-		return x.hash, nil
+		return frozenSetHash(x), nil
+	case *Range, *bigRange:
+		return t.rangeHash(v)
+	case *Slice:
+		return 0, Errorf(TypeErrorType, "unhashable type: 'slice'")
 	case *List:
 		return 0, Errorf(TypeErrorType, "unhashable type: 'list'")
 	case *Dict:
@@ -484,10 +474,20 @@ func (t *Thread) builtinCompare(op compiler.CompareOp, a, b Value) (Value, bool,
 			r, err := t.setCompare(op, x, y)
 			return r, true, err
 		}
+		if y, ok := b.o.(*DictView); ok {
+			if r, ok, err := t.dictViewCompare(reflectedCmp[op], y, a); ok {
+				return r, true, err
+			}
+		}
 	case *Range:
 		if y, ok := b.o.(*Range); ok && (op == compiler.CmpEq || op == compiler.CmpNe) {
 			eq := x.Len() == y.Len() && (x.Len() == 0 || (x.start == y.start && (x.Len() == 1 || x.step == y.step)))
 			return Bool(eq == (op == compiler.CmpEq)), true, nil
+		}
+	case *Slice:
+		if y, ok := b.o.(*Slice); ok {
+			r, err := t.sliceCompare(op, x, y)
+			return r, true, err
 		}
 	case *Complex:
 		if op == compiler.CmpEq || op == compiler.CmpNe {
@@ -496,10 +496,7 @@ func (t *Thread) builtinCompare(op compiler.CompareOp, a, b Value) (Value, bool,
 			}
 		}
 	case *DictView:
-		if y, ok := b.o.(*DictView); ok && x.kind == 0 && y.kind == 0 {
-			sx, _ := t.toSet(a)
-			sy, _ := t.toSet(b)
-			r, err := t.setCompare(op, sx, sy)
+		if r, ok, err := t.dictViewCompare(op, x, b); ok {
 			return r, true, err
 		}
 	}
@@ -532,7 +529,7 @@ func (t *Thread) seqCompare(op compiler.CompareOp, x, y []Value) (Value, error) 
 	}
 	n := min(len(x), len(y))
 	for i := 0; i < n; i++ {
-		eq, err := t.Equal(x[i], y[i])
+		eq, err := t.richEq(x[i], y[i])
 		if err != nil {
 			return Null, err
 		}
@@ -660,7 +657,7 @@ func (t *Thread) Contains(container, item Value) (bool, error) {
 
 func (t *Thread) seqContains(items []Value, item Value) (bool, error) {
 	for i := 0; i < len(items); i++ {
-		eq, err := t.Equal(items[i], item)
+		eq, err := t.richEq(items[i], item)
 		if err != nil || eq {
 			return eq, err
 		}
@@ -684,7 +681,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 	case *DictView:
 		return Obj(&dictIter{d: x.d, kind: x.kind, ver: x.d.live}), nil
 	case *Set:
-		return Obj(&seqIter{items: x.Elems()}), nil
+		return Obj(newSetIter(x)), nil
 	case *Bytes:
 		items := make([]Value, len(x.b))
 		for i, c := range x.b {
@@ -697,7 +694,7 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			items[i] = Int(int64(c))
 		}
 		return Obj(&seqIter{items: items}), nil
-	case *rangeIter, *listIter, *seqIter, *strIter, *dictIter, *funcIter, *callIter, *Generator:
+	case *rangeIter, *listIter, *seqIter, *strIter, *dictIter, *funcIter, *callIter, *Generator, *setIter:
 		return v, nil
 	}
 	typ := v.Type()
@@ -794,6 +791,8 @@ func (t *Thread) Next(itv Value) (Value, bool, error) {
 		return Null, false, nil
 	case *funcIter:
 		return it.next(t)
+	case *setIter:
+		return it.next()
 	case *callIter:
 		if it.done {
 			return Null, false, nil
@@ -1013,6 +1012,9 @@ func mustStr(v Value) string {
 func funcDescr(fn Value) string {
 	switch f := fn.o.(type) {
 	case *Function:
+		if m, ok := f.module.o.(*Str); ok {
+			return m.s + "." + f.qualname + "()"
+		}
 		return f.qualname + "()"
 	case *Builtin:
 		return f.name + "()"

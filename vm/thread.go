@@ -194,10 +194,17 @@ func (t *Thread) Call(fv Value, args []Value, kw []*Str) (Value, error) {
 		copy(nargs[1:], args)
 		return t.Call(fn.fn, nargs, kw)
 	case *MethodDescr:
+		if fn.class {
+			return fn.fn(t, Obj(fn.owner), args, kw)
+		}
 		if len(args)-len(kw) < 1 {
 			return Null, Errorf(TypeErrorType, "unbound method %s.%s() needs an argument", fn.owner.Name, fn.name)
 		}
-		return fn.fn(t, args[0], args[1:], kw)
+		self := unwrapSelf(args[0])
+		if st := self.Type(); st != fn.owner && !st.IsSubtype(fn.owner) {
+			return Null, Errorf(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", fn.name, fn.owner.Name, args[0].Type().Name)
+		}
+		return fn.fn(t, self, args[1:], kw)
 	case *Type:
 		return t.callType(fn, args, kw)
 	}
@@ -226,7 +233,7 @@ func (t *Thread) callType(cls *Type, args []Value, kw []*Str) (Value, error) {
 		return Obj(args[0].Type()), nil
 	}
 	var obj Value
-	newm := cls.Lookup(strNew)
+	newm := cls.Lookup(strDunderNew)
 	if fn, ok := newm.o.(*StaticMethod); ok && !isBuiltinNew(fn) {
 		nargs := make([]Value, len(args)+1)
 		nargs[0] = Obj(cls)
@@ -239,6 +246,12 @@ func (t *Thread) callType(cls *Type, args []Value, kw []*Str) (Value, error) {
 		if !obj.Type().IsSubtype(cls) {
 			return obj, nil
 		}
+	} else if cls.payload != nil && !cls.builtin {
+		v, err := t.newPayloadInstance(cls, args, kw)
+		if err != nil {
+			return Null, err
+		}
+		obj = v
 	} else if cls.new != nil {
 		v, err := cls.new(t, cls, args, kw)
 		if err != nil {
@@ -256,7 +269,7 @@ func (t *Thread) callType(cls *Type, args []Value, kw []*Str) (Value, error) {
 		return obj, nil
 	}
 	if d, ok := init.o.(*MethodDescr); ok && d.owner == ObjectType {
-		if len(args) > 0 && cls.Lookup(strNew).o == ObjectType.Dict.getStrValue(strNew).o {
+		if len(args) > 0 && cls.payload == nil && cls.Lookup(strDunderNew).o == ObjectType.Dict.getStrValue(strDunderNew).o {
 			return Null, Errorf(TypeErrorType, "%s() takes no arguments", cls.Name)
 		}
 		return obj, nil

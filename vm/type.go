@@ -20,6 +20,9 @@ type Type struct {
 	// (ObjectType, BaseExceptionType, ...); builtin marks VM-defined types.
 	base    *Type
 	builtin bool
+	// payload is the built-in data type (list, dict, int, str, ...) whose
+	// value instances of this type carry; nil for plain objects.
+	payload *Type
 	// slots lists __slots__ names when the class declares them (no __dict__).
 	slots   []string
 	hasDict bool
@@ -195,6 +198,18 @@ type Instance struct {
 	cls   *Type
 	dict  *Dict
 	slots []Value
+	// base is the built-in value of an instance of a subclass of a
+	// built-in data type (the list of a `class L(list)` instance).
+	base Value
+}
+
+// unwrapSelf returns the built-in value inside an instance of a subclass
+// of a built-in type, for that type's methods; other values unchanged.
+func unwrapSelf(v Value) Value {
+	if in, ok := v.o.(*Instance); ok && in.base.o != nil {
+		return in.base
+	}
+	return v
 }
 
 // Type implements Object.
@@ -205,7 +220,7 @@ func (o *Instance) Dict() *Dict { return o.dict }
 
 func newInstance(cls *Type) *Instance {
 	in := &Instance{cls: cls}
-	if cls.hasDict || cls.slots == nil {
+	if cls != ObjectType && (cls.hasDict || cls.slots == nil) {
 		in.dict = NewDict()
 	}
 	if cls.slots != nil {
@@ -238,6 +253,27 @@ func instanceDict(o Object) *Dict {
 		return x.dict
 	case *Module:
 		return x.dict
+	}
+	return nil
+}
+
+// attrHook returns the special-attribute hook of the nearest class in the
+// MRO that has one.
+func (t *Type) attrHook() func(t *Thread, o Value, name string) (Value, bool, error) {
+	for _, m := range t.MRO {
+		if m.attr != nil {
+			return m.attr
+		}
+	}
+	return nil
+}
+
+// setAttrHook is attrHook for stores.
+func (t *Type) setAttrHook() func(t *Thread, o Value, name string, v Value) (bool, error) {
+	for _, m := range t.MRO {
+		if m.setAttr != nil {
+			return m.setAttr
+		}
 	}
 	return nil
 }

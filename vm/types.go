@@ -16,7 +16,7 @@ var (
 
 // Frequently used names.
 var (
-	strCall, strInit, strNew, strName, strQualName, strModule, strDict,
+	strCall, strInit, strDunderNew, strName, strQualName, strModule, strDict,
 	strClass, strDoc, strIterM, strNext, strGetattr, strSlots, strClassCell,
 	strEnter, strExit, strReprM, strStrM, strLen, strBool, strHash, strEq,
 	strContains, strGetitem, strSetitem, strDelitem, strGet, strSet,
@@ -28,7 +28,7 @@ var (
 func init() {
 	strCall = Intern("__call__")
 	strInit = Intern("__init__")
-	strNew = Intern("__new__")
+	strDunderNew = Intern("__new__")
 	strName = Intern("__name__")
 	strQualName = Intern("__qualname__")
 	strModule = Intern("__module__")
@@ -122,6 +122,7 @@ func init() {
 	setupStreamType()
 	FrameType = newBuiltinType("frame", ObjectType)
 	setupBuildClass()
+	setupPayloadInit()
 }
 
 // addMethod installs a built-in method on a type.
@@ -136,7 +137,7 @@ func addClassMethod(typ *Type, name string, fn BuiltinFn) {
 
 // addStaticNew installs a built-in __new__ (a staticmethod receiving the class first).
 func addStaticNew(typ *Type, fn BuiltinFn) {
-	typ.Dict.SetStr(strNew, Obj(&StaticMethod{fn: Obj(NewBuiltin("__new__", fn))}))
+	typ.Dict.SetStr(strDunderNew, Obj(&StaticMethod{fn: Obj(NewBuiltin("__new__", fn))}))
 }
 
 // noKw reports a TypeError when keyword arguments were passed to name.

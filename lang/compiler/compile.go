@@ -2169,8 +2169,11 @@ func (c *compiler) callHelper(n int, args []ast.Expr, kws []*ast.Keyword, pos as
 		}
 		return
 	}
-	// CALL_EX: the positional arguments as a tuple...
-	if !hasStarred(args) {
+	// CALL_EX: the positional arguments as a tuple (a lone `*x` is passed
+	// as it is: CALL_EX converts it, with the error naming the callee)...
+	if s, ok := singleStarred(args); ok && n == 0 {
+		c.expr(s.X)
+	} else if !hasStarred(args) {
 		c.exprs(args)
 		c.emit(BUILD_TUPLE, n+len(args))
 	} else {
@@ -2228,6 +2231,15 @@ func (c *compiler) callHelper(n int, args []ast.Expr, kws []*ast.Keyword, pos as
 	}
 	c.u.line = line
 	c.emit(CALL_EX, 0)
+}
+
+// singleStarred reports whether args is exactly one `*x`.
+func singleStarred(args []ast.Expr) (*ast.Starred, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	s, ok := args[0].(*ast.Starred)
+	return s, ok
 }
 
 // ---------------------------------------------------------------- comprehensions

@@ -78,6 +78,9 @@ func TestShapes(t *testing.T) {
 		"def f():\n    try:\n        x\n    except A:\n        try:\n            y\n        except B as b:\n            raise\n        finally:\n            z\n    else:\n        w\n",
 		"async def f():\n    async with a as b:\n        async for x in b:\n            if x:\n                break\n            return [await y async for y in x if await y]\n",
 		"async def f():\n    return (y async for y in x)\n",
+		"def f():\n    return (x async for x in y), (await x for x in y)\n",
+		"async def f():\n    return [[x async for x in y] for z in w], (x for x in [z async for z in y])\n",
+		"def f():\n    return (x for x in y if [a async for a in x])\n",
 		"def g():\n    for x in yielding y:\n        with yielding z as q:\n            return [a for a in yielding q for b in yielding a if b]\n",
 		"def g(w):\n    return [[lambda: x + y for y in z] for x in yielding w]\n",
 		"def g():\n    return lambda: [x for x in yielding y]\n",
@@ -95,7 +98,6 @@ func TestShapes(t *testing.T) {
 		"for x in y:\n    pass\nelse:\n    z = 1\nwhile True:\n    break\n",
 		"def f():\n    try:\n        yield 1\n    finally:\n        yield 2\n",
 		"assert x\nassert y, z\nraise\n",
-		"try:\n    pass\nexcept* E:\n    pass\n",
 	}
 	for _, src := range snippets {
 		mod, err := parser.Parse("t.py", []byte(src))

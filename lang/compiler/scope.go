@@ -76,8 +76,8 @@ type scope struct {
 	hasYielding    bool // comprehension with a `yielding` for clause
 	inline         bool // comprehension compiled inline in the enclosing function
 	compKind       string
-	returnValue    *ast.Return       // first `return value` (for the async generator check)
-	storage        map[string]string // inline comprehension: local name -> hidden local name
+	returnValue    *ast.Return        // first `return value` (for the async generator check)
+	storage        map[string]string  // inline comprehension: local name -> hidden local name
 	declPos        map[string]ast.Pos // position of the nonlocal statement of each name
 }
 
@@ -677,24 +677,17 @@ func (c *collector) yield(pos ast.Pos, from bool) {
 
 func (c *collector) await(pos ast.Pos) {
 	s := c.cur
-	var comps []*scope
-	for s.kind == scopeComp {
-		comps = append(comps, s)
-		s = s.parent
+	if s.kind == scopeComp {
+		// The comprehension becomes asynchronous; comp checks where
+		// that is allowed.
+		s.isAsync = true
+		return
 	}
 	switch {
 	case s.kind == scopeModule || s.kind == scopeClass:
-		if len(comps) > 0 {
-			c.errorf(pos, "asynchronous comprehension outside of an asynchronous function")
-		} else {
-			c.errorf(pos, "'await' outside function")
-		}
+		c.errorf(pos, "'await' outside function")
 	case s.kind != scopeFunction || !s.isAsync:
 		c.errorf(pos, "'await' outside async function")
-	default:
-		if len(comps) > 0 {
-			comps[0].isAsync = true
-		}
 	}
 }
 
@@ -758,13 +751,13 @@ func (c *collector) comp(node ast.Expr, name, kind string, gens []*ast.Comprehen
 		cs.inline = true
 	}
 	if cs.isAsync && kind != "generator expression" && !cs.inline {
-		// An async comprehension must be in an async function (or in an
-		// async comprehension... which is in an async function).
-		f := cs.parent
-		for f.kind == scopeComp {
-			f = f.parent
-		}
-		if f.kind != scopeFunction || !f.isAsync {
+		// An async list/set/dict comprehension is awaited where it is
+		// built: in an async function or in another comprehension
+		// (which then becomes asynchronous too).
+		switch p := cs.parent; {
+		case p.kind == scopeComp:
+			p.isAsync = true
+		case p.kind != scopeFunction || !p.isAsync:
 			c.errorf(node.Position(), "asynchronous comprehension outside of an asynchronous function")
 		}
 	}
