@@ -683,6 +683,9 @@ func (t *Thread) SetItem(o, k, v Value) error {
 	case *Dict:
 		return x.Set(t, k, v)
 	case *ByteArray:
+		if sl, ok := k.o.(*Slice); ok {
+			return t.byteArraySetSlice(x, sl, v)
+		}
 		i, err := t.seqIndex(k, len(x.b), "bytearray")
 		if err != nil {
 			return err

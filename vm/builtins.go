@@ -719,7 +719,7 @@ func classMatch(c *Type, cls Value, msg string) (bool, error) {
 		}
 		return false, nil
 	}
-	return false, Errorf(TypeErrorType, msg)
+	return false, Errorf(TypeErrorType, "%s", msg)
 }
 
 func builtinPrint(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {

@@ -98,14 +98,6 @@ func addByteArrayMethod(name string, fn func(t *Thread, x *ByteArray, args []Val
 	})
 }
 
-func bytesList(parts [][]byte, mk func([]byte) Value) Value {
-	items := make([]Value, len(parts))
-	for i, p := range parts {
-		items[i] = mk(append([]byte(nil), p...))
-	}
-	return Obj(NewList(items))
-}
-
 func strsToBytes(parts []string, mk func([]byte) Value) Value {
 	items := make([]Value, len(parts))
 	for i, p := range parts {

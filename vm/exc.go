@@ -152,7 +152,7 @@ func (t *Thread) instantiateException(v Value, msg string) (*Exception, error) {
 			return nil, Errorf(TypeErrorType, "calling %s should have returned an instance of BaseException, not %s", x.Name, r.Type().Name)
 		}
 	}
-	return nil, Errorf(TypeErrorType, msg)
+	return nil, Errorf(TypeErrorType, "%s", msg)
 }
 
 // excMatch implements CHECK_EXC_MATCH.

@@ -9,6 +9,8 @@ package vm
 import (
 	"math/big"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"yflow/vm/pyfmt"
 )
@@ -30,19 +32,22 @@ func fmtErr(err error) error {
 }
 
 // parseSpecCache caches parsed format specs (f-strings reuse the same
-// constant specs in loops).
-var parseSpecCache = map[string]pyfmt.Spec{}
+// constant specs in loops): string -> pyfmt.Spec.
+var (
+	parseSpecCache     sync.Map
+	parseSpecCacheSize atomic.Int32
+)
 
 func parseSpec(spec string) (pyfmt.Spec, error) {
-	if s, ok := parseSpecCache[spec]; ok {
-		return s, nil
+	if s, ok := parseSpecCache.Load(spec); ok {
+		return s.(pyfmt.Spec), nil
 	}
 	s, err := pyfmt.ParseSpec(spec)
 	if err != nil {
 		return s, fmtErr(err)
 	}
-	if len(parseSpecCache) < 1024 {
-		parseSpecCache[spec] = s
+	if parseSpecCacheSize.Add(1) < 1024 {
+		parseSpecCache.Store(spec, s)
 	}
 	return s, nil
 }

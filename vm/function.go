@@ -50,6 +50,7 @@ type codeRT struct {
 	kwnames [][]*Str // for tuple constants of strs (CALL_KW names)
 	names   []*Str
 	gcache  []globalCache
+	instrs  []uint32 // the quickened instructions (see quicken.go)
 	nlocals int
 	ncells  int
 	fsize   int // locals + stack
@@ -75,6 +76,7 @@ func runtimeOf(c *compiler.Code) *codeRT {
 		ncells:  c.NumCells(),
 	}
 	rt.fsize = rt.nlocals + c.StackSize + 2
+	rt.instrs = quicken(c)
 	for i, k := range c.Consts {
 		rt.consts[i] = constValue(k)
 		if tup, ok := k.(compiler.Tuple); ok {

@@ -16,8 +16,8 @@ import (
 func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 	f := entry
 	code := f.code
-	instrs := code.Instrs
 	rt := f.rt
+	instrs := rt.instrs
 	s := f.slots
 	sp := f.sp
 	pc := f.pc
@@ -270,77 +270,16 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 		case compiler.BINARY_OP:
 			a, b := s[sp-2], s[sp-1]
 			if a.IsInt() && b.IsInt() {
-				x, y := a.AsInt(), b.AsInt()
-				switch compiler.BinaryOp(arg) {
-				case compiler.BinAdd, compiler.BinAdd + compiler.InplaceOffset:
-					r := x + y
-					if (x^r)&(y^r) >= 0 {
-						sp--
-						s[sp-1] = Int(r)
-						continue
-					}
-				case compiler.BinSub, compiler.BinSub + compiler.InplaceOffset:
-					r := x - y
-					if (x^y)&(x^r) >= 0 {
-						sp--
-						s[sp-1] = Int(r)
-						continue
-					}
-				case compiler.BinMul, compiler.BinMul + compiler.InplaceOffset:
-					if x > -(1<<31) && x < 1<<31 && y > -(1<<31) && y < 1<<31 {
-						sp--
-						s[sp-1] = Int(x * y)
-						continue
-					}
-				case compiler.BinMod, compiler.BinMod + compiler.InplaceOffset:
-					if y > 0 && x >= 0 {
-						sp--
-						s[sp-1] = Int(x % y)
-						continue
-					}
-				case compiler.BinAnd, compiler.BinAnd + compiler.InplaceOffset:
+				if r, ok := intBinaryFast(compiler.BinaryOp(arg), a.AsInt(), b.AsInt()); ok {
 					sp--
-					s[sp-1] = Int(x & y)
+					s[sp-1] = Int(r)
 					continue
-				case compiler.BinOr, compiler.BinOr + compiler.InplaceOffset:
-					sp--
-					s[sp-1] = Int(x | y)
-					continue
-				case compiler.BinXor, compiler.BinXor + compiler.InplaceOffset:
-					sp--
-					s[sp-1] = Int(x ^ y)
-					continue
-				case compiler.BinRShift, compiler.BinRShift + compiler.InplaceOffset:
-					if y >= 0 {
-						if y > 63 {
-							y = 63
-						}
-						sp--
-						s[sp-1] = Int(x >> uint(y))
-						continue
-					}
 				}
 			} else if a.IsFloat() && b.IsFloat() {
-				x, y := a.AsFloat(), b.AsFloat()
-				switch compiler.BinaryOp(arg) {
-				case compiler.BinAdd, compiler.BinAdd + compiler.InplaceOffset:
+				if r, ok := floatBinaryFast(compiler.BinaryOp(arg), a.AsFloat(), b.AsFloat()); ok {
 					sp--
-					s[sp-1] = Float(x + y)
+					s[sp-1] = Float(r)
 					continue
-				case compiler.BinSub, compiler.BinSub + compiler.InplaceOffset:
-					sp--
-					s[sp-1] = Float(x - y)
-					continue
-				case compiler.BinMul, compiler.BinMul + compiler.InplaceOffset:
-					sp--
-					s[sp-1] = Float(x * y)
-					continue
-				case compiler.BinTrueDiv, compiler.BinTrueDiv + compiler.InplaceOffset:
-					if y != 0 {
-						sp--
-						s[sp-1] = Float(x / y)
-						continue
-					}
 				}
 			}
 			var v Value
@@ -350,6 +289,158 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 			}
 			sp--
 			s[sp-1] = v
+		case opBinaryOpConst:
+			// LOAD_CONST k; BINARY_OP op
+			a, b := s[sp-1], rt.consts[arg>>5]
+			op := compiler.BinaryOp(arg & 31)
+			pc++
+			if a.IsInt() && b.IsInt() {
+				if r, ok := intBinaryFast(op, a.AsInt(), b.AsInt()); ok {
+					s[sp-1] = Int(r)
+					continue
+				}
+			} else if a.IsFloat() && b.IsFloat() {
+				if r, ok := floatBinaryFast(op, a.AsFloat(), b.AsFloat()); ok {
+					s[sp-1] = Float(r)
+					continue
+				}
+			}
+			var v Value
+			v, err = t.BinaryOp(op, a, b)
+			if err != nil {
+				break
+			}
+			s[sp-1] = v
+		case opCompareOpConst:
+			// LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_FALSE/TRUE t]
+			a, b := s[sp-1], rt.consts[arg>>5]
+			op := compiler.CompareOp(arg & 31)
+			pc++
+			var r bool
+			if a.IsInt() && b.IsInt() {
+				r = cmpInt64Op(op, a.AsInt(), b.AsInt())
+			} else if a.IsFloat() && b.IsFloat() {
+				r = cmpFloat(op, a.AsFloat(), b.AsFloat())
+			} else {
+				var v Value
+				v, err = t.Compare(op, a, b)
+				if err != nil {
+					break
+				}
+				s[sp-1] = v
+				continue
+			}
+			next := instrs[pc]
+			switch compiler.Opcode(next & 0xff) {
+			case compiler.POP_JUMP_IF_FALSE:
+				sp--
+				s[sp] = Null
+				if !r {
+					pc = int(next >> 8)
+				} else {
+					pc++
+				}
+				continue
+			case compiler.POP_JUMP_IF_TRUE:
+				sp--
+				s[sp] = Null
+				if r {
+					pc = int(next >> 8)
+				} else {
+					pc++
+				}
+				continue
+			}
+			s[sp-1] = Bool(r)
+		case opFastConstBinary:
+			// LOAD_FAST a; LOAD_CONST k; BINARY_OP op
+			a := s[arg&255]
+			b := rt.consts[(arg>>8)&2047]
+			if a.IsInt() && b.IsInt() {
+				if r, ok := intBinaryFast(compiler.BinaryOp(arg>>19), a.AsInt(), b.AsInt()); ok {
+					s[sp] = Int(r)
+					sp++
+					pc += 2
+					continue
+				}
+			}
+			if a.o == nil {
+				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+				break
+			}
+			// general case: push the local and run the fused LOAD_CONST+BINARY_OP
+			s[sp] = a
+			sp++
+		case opFastConstCompare:
+			// LOAD_FAST a; LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_*]
+			a := s[arg&255]
+			b := rt.consts[(arg>>8)&2047]
+			if a.IsInt() && b.IsInt() {
+				r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
+				next := instrs[pc+2]
+				switch compiler.Opcode(next & 0xff) {
+				case compiler.POP_JUMP_IF_FALSE:
+					if !r {
+						pc = int(next >> 8)
+					} else {
+						pc += 3
+					}
+					continue
+				case compiler.POP_JUMP_IF_TRUE:
+					if r {
+						pc = int(next >> 8)
+					} else {
+						pc += 3
+					}
+					continue
+				}
+				s[sp] = Bool(r)
+				sp++
+				pc += 2
+				continue
+			}
+			if a.o == nil {
+				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+				break
+			}
+			s[sp] = a
+			sp++
+		case opLoadFastLoadFast:
+			a, b := s[arg&4095], s[arg>>12]
+			if a.o == nil || b.o == nil {
+				pc++ // report as the second instruction
+				idx := arg & 4095
+				if a.o != nil {
+					idx = arg >> 12
+				}
+				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[idx])
+				break
+			}
+			s[sp] = a
+			s[sp+1] = b
+			sp += 2
+			pc++
+		case opLoadFastLoadConst:
+			a := s[arg&4095]
+			if a.o == nil {
+				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&4095])
+				break
+			}
+			s[sp] = a
+			s[sp+1] = rt.consts[arg>>12]
+			sp += 2
+			pc++
+		case opStoreFastLoadFast:
+			sp--
+			s[arg&4095] = s[sp]
+			b := s[arg>>12]
+			pc++
+			if b.o == nil {
+				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg>>12])
+				break
+			}
+			s[sp] = b
+			sp++
 		case compiler.UNARY_OP:
 			var v Value
 			v, err = t.UnaryOp(compiler.UnaryOp(arg), s[sp-1])
@@ -360,21 +451,27 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 		case compiler.COMPARE_OP:
 			a, b := s[sp-2], s[sp-1]
 			if a.IsInt() && b.IsInt() {
-				x, y := a.AsInt(), b.AsInt()
-				var r bool
-				switch compiler.CompareOp(arg) {
-				case compiler.CmpLt:
-					r = x < y
-				case compiler.CmpLe:
-					r = x <= y
-				case compiler.CmpEq:
-					r = x == y
-				case compiler.CmpNe:
-					r = x != y
-				case compiler.CmpGt:
-					r = x > y
-				case compiler.CmpGe:
-					r = x >= y
+				r := cmpInt64Op(compiler.CompareOp(arg), a.AsInt(), b.AsInt())
+				next := instrs[pc]
+				switch compiler.Opcode(next & 0xff) {
+				case compiler.POP_JUMP_IF_FALSE:
+					sp -= 2
+					s[sp], s[sp+1] = Null, Null
+					if !r {
+						pc = int(next >> 8)
+					} else {
+						pc++
+					}
+					continue
+				case compiler.POP_JUMP_IF_TRUE:
+					sp -= 2
+					s[sp], s[sp+1] = Null, Null
+					if r {
+						pc = int(next >> 8)
+					} else {
+						pc++
+					}
+					continue
 				}
 				sp--
 				s[sp-1] = Bool(r)
@@ -499,7 +596,7 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 			f = f.back
 			t.frame = f
 			t.releaseFrame(old)
-			code, instrs, rt, s, sp, pc = f.code, f.code.Instrs, f.rt, f.slots, f.sp, f.pc
+			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 			base = rt.nlocals
 			s[sp-1] = v
 
@@ -687,7 +784,7 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				nf.back = f
 				f = nf
 				t.frame = f
-				code, instrs, rt, s, sp, pc = f.code, f.code.Instrs, f.rt, f.slots, f.sp, 0
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, 0
 				base = rt.nlocals
 				continue
 			}
@@ -970,7 +1067,7 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 			f = f.back
 			t.frame = f
 			t.releaseFrame(old)
-			code, instrs, rt, s, sp, pc = f.code, f.code.Instrs, f.rt, f.slots, f.sp, f.pc
+			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 			base = rt.nlocals
 			exc.addTraceback(f, pc-1)
 		}

@@ -305,6 +305,9 @@ func binopTypeError(op compiler.BinaryOp, inplace bool, a, b Value) error {
 	if op == compiler.BinAdd && a.Type() == StrType && !inplace {
 		return Errorf(TypeErrorType, "can only concatenate str (not \"%s\") to str", b.Type().Name)
 	}
+	if op == compiler.BinAdd && (a.Type() == BytesType || a.Type() == ByteArrayType) && b.Type() == StrType {
+		return Errorf(TypeErrorType, "can't concat str to %s", a.Type().Name)
+	}
 	if op == compiler.BinAdd && a.Type() == ListType {
 		return Errorf(TypeErrorType, "can only concatenate list (not \"%s\") to list", b.Type().Name)
 	}

@@ -460,9 +460,9 @@ func (t *Thread) builtinCompare(op compiler.CompareOp, a, b Value) (Value, bool,
 			r, err := t.seqCompare(op, x.items, y.items)
 			return r, true, err
 		}
-	case *Bytes:
-		if y, ok := b.o.(*Bytes); ok {
-			return Bool(cmpResult(op, strings.Compare(string(x.b), string(y.b)))), true, nil
+	case *Bytes, *ByteArray:
+		if r, ok := bytesCompare(op, a, b); ok {
+			return r, true, nil
 		}
 	case *Dict:
 		if y, ok := b.o.(*Dict); ok && (op == compiler.CmpEq || op == compiler.CmpNe) {

@@ -25,14 +25,6 @@ func selfError(name string, typ *Type, self Value) error {
 	return descrError(name, typ, self)
 }
 
-// strSelf returns self as a *Str, or the descriptor TypeError.
-func strSelf(self Value, name string) (*Str, error) {
-	if s, ok := self.o.(*Str); ok {
-		return s, nil
-	}
-	return nil, descrError(name, StrType, self)
-}
-
 // argsNone checks a method taking no arguments (METH_NOARGS).
 func argsNone(qual string, args []Value, kw []*Str) error {
 	if len(kw) > 0 {
@@ -610,8 +602,8 @@ func splitLines(s string, keepends, uni bool) []string {
 	return out
 }
 
-// stripRunes strips code points in chars (whitespace when chars is nil
-// and ws is the whitespace test) from the left (which&1) and right (which&2).
+// stripStr strips the code points in *chars (str whitespace when chars is
+// nil) from the left (which&1) and the right (which&2).
 func stripStr(s string, chars *string, which int) string {
 	inSet := func(r rune) bool {
 		if chars == nil {
@@ -709,12 +701,4 @@ func padCounts(width, n int) (int, int) {
 	marg := width - n
 	left := marg/2 + (marg & width & 1)
 	return left, marg - left
-}
-
-// countNonOverlap counts occurrences of sub in s (len(s)+1 style for "").
-func countNonOverlap(s, sub string, runes int) int {
-	if sub == "" {
-		return runes + 1
-	}
-	return strings.Count(s, sub)
 }

@@ -4135,6 +4135,6 @@ out.append(mapping("uniFoldSpecial", lambda c: c.casefold() if (len(c.casefold()
 out.append(table("uniCased", ranges(cased)))
 ign = lambda c: unicodedata.category(c) in ('Mn','Me','Cf','Lm','Sk') or c in "'.:^`\u00b7\u2018\u2019\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a"
 out.append(table("uniCaseIgnorable", ranges(ign)))
-out.append('/*\nGenerator (run with python3 3.11, output to vm/str_unitab.go, then gofmt):\n\n' + open(__file__).read().replace('* /','* /') + '* /\n')
+# (the original also appends this script as a trailing Go comment)
 sys.stdout.write(''.join(out))
 */
