@@ -327,3 +327,11 @@ func DescriptorError(name string, owner *Type, self Value) error {
 	}
 	return Errorf(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, q, self.Type().Name)
 }
+
+// NewBoundMethod binds fn to self (what a function found on a class
+// becomes when looked up on an instance).
+func NewBoundMethod(fn, self Value) Value { return Obj(&Method{fn: fn, self: self}) }
+
+// BuiltinsModuleValue is the builtins module, for the __builtins__ of
+// module namespaces created from Go.
+func (in *Interp) BuiltinsModuleValue() Value { return Obj(in.builtinsModule()) }

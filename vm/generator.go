@@ -23,6 +23,19 @@ type Generator struct {
 	// yieldFrom is the sub-iterator the frame is delegating to (or NULL).
 	yieldFrom Value
 	coro      bool
+
+	// The `yield from` chain (see chain.go): delegator is the generator
+	// whose frame is suspended in YIELD_FROM on this one; root is the
+	// outermost generator of the chain this one belongs to; on a root,
+	// leaf is the innermost generator, where a resume continues.
+	delegator, root, leaf *Generator
+	// inlineFor marks a root resumed by a FOR_ITER of the same run loop.
+	inlineFor bool
+	// leafDepth is, on a root, how many levels below it the leaf is.
+	leafDepth int
+	// handled is the exception being handled inside the generator while
+	// it is suspended; callerHandled is its resumer's, while it runs.
+	handled, callerHandled Value
 }
 
 // Type implements Object.
@@ -62,19 +75,9 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, er
 	g := &Generator{frame: f, name: fn.name, qual: fn.qualname, code: fn.code,
 		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
 	f.gen = g
+	g.root = g
+	g.leaf = g
 	return Obj(g), nil
-}
-
-// suspend saves a generator frame at a yield and leaves the run loop,
-// handing v to whoever resumed the generator.
-func (t *Thread) suspend(f *Frame, pc, sp int, v Value) (Value, error) {
-	f.pc = pc
-	f.sp = sp
-	t.frame = f.back
-	t.depth = f.depth - 1
-	f.back = nil
-	t.yielded = true
-	return v, nil
 }
 
 // beforeAsyncWith implements BEFORE_ASYNC_WITH.
@@ -102,9 +105,10 @@ func (t *Thread) beforeAsyncWith(mgr Value) (Value, Value, error) {
 
 // resume runs the generator with a value sent in (or an exception thrown
 // in). It returns the yielded value with done=false, or the return value
-// with done=true.
+// with done=true. A generator delegating with `yield from` to other
+// generators is resumed directly at the innermost one (see chain.go).
 func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, error) {
-	if g.running {
+	if g.isRunning() {
 		return Null, false, Errorf(ValueErrorType, "generator already executing")
 	}
 	if g.done {
@@ -113,63 +117,44 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		}
 		return Null, true, nil
 	}
-	f := g.frame
-	if !g.started {
-		if exc == nil && !send.IsNone() && send.o != nil {
-			return Null, false, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
-		}
-		g.started = true
-	} else if exc == nil {
-		f.slots[f.sp] = send
-		f.sp++
+	if !g.started && exc == nil && !send.IsNone() && send.o != nil {
+		return Null, false, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
 	}
-	if t.depth+1 > t.in.recursionLimit {
-		return Null, false, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
-	}
-	f.depth = t.depth + 1
-	t.depth = f.depth
-	f.back = t.frame
-	f.entry = true
-	t.frame = f
-	g.running = true
-	saved := t.handled
-	var v Value
+	var leaf *Generator
 	var err error
-	if exc != nil {
-		v, err = t.runThrow(f, exc)
-	} else {
-		v, err = t.run(f)
+	if exc != nil && exc.cls.IsSubtype(GeneratorExitType) {
+		if _, ok := g.yieldFrom.o.(*Generator); ok {
+			// close the chain level by level from the top
+			leaf, err = t.enterChainAt(g, g, t.frame)
+		}
 	}
-	t.handled = saved
-	g.running = false
+	if leaf == nil {
+		v := send
+		if exc != nil {
+			v = Null
+		}
+		leaf, err = t.enterChain(g, t.frame, v)
+	}
+	if err != nil {
+		return Null, false, err
+	}
+	if exc != nil {
+		leaf.frame.throwing = exc
+	}
+	g.inlineFor = false
+	f := leaf.frame
+	t.frame = f
+	v, err := t.runFrom(g.frame, f)
 	if t.yielded {
 		t.yielded = false
 		return v, false, nil
 	}
-	g.done = true
-	g.frame.code = nil
+	t.handled = g.callerHandled
+	g.finish()
 	if err != nil {
-		if e, ok := err.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
-			kind := "generator"
-			if g.coro {
-				kind = "coroutine"
-			}
-			re := Errorf(RuntimeErrorType, "%s raised StopIteration", kind)
-			re.cause = Obj(e)
-			re.context = Obj(e)
-			re.suppressContext = true
-			re.tb = e.tb
-			return Null, true, re
-		}
 		return Null, true, err
 	}
 	return v, true, nil
-}
-
-// runThrow starts the frame's loop by raising exc at its current pc.
-func (t *Thread) runThrow(f *Frame, exc *Exception) (Value, error) {
-	f.throwing = exc
-	return t.run(f)
 }
 
 // genNext is next(g): ok is false when the generator is exhausted.
@@ -445,7 +430,7 @@ func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
 	case "__qualname__":
 		return StrValue(g.qual), true, nil
 	case "gi_running", "cr_running":
-		return Bool(g.running), true, nil
+		return Bool(g.isRunning()), true, nil
 	case "gi_frame", "cr_frame":
 		if g.done {
 			return None, true, nil
@@ -476,7 +461,7 @@ func (*FrameObject) Type() *Type { return FrameType }
 // GenState is inspect.getgeneratorstate.
 func GenState(g *Generator) string {
 	switch {
-	case g.running:
+	case g.isRunning():
 		return "GEN_RUNNING"
 	case g.done:
 		return "GEN_CLOSED"

@@ -14,7 +14,14 @@ import (
 // run executes frames starting with entry (already current) until entry
 // returns or raises.
 func (t *Thread) run(entry *Frame) (result Value, rerr error) {
-	f := entry
+	return t.runFrom(entry, entry)
+}
+
+// runFrom executes starting in frame start, which is entry or a generator
+// frame linked under it (the leaf of a `yield from` chain), until entry
+// returns, raises or (for a generator) yields.
+func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
+	f := start
 	code := f.code
 	rt := f.rt
 	instrs := rt.instrs
@@ -27,8 +34,18 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 	if f.throwing != nil {
 		exc := f.throwing
 		f.throwing = nil
-		if compiler.Opcode(instrs[pc]&0xff) == compiler.YIELD_FROM {
-			// delegate the throw to the sub-iterator
+		if sub, ok := f.gen.yieldFrom.o.(*Generator); ok && f.gen != nil && exc.cls.IsSubtype(GeneratorExitType) {
+			// close() of a generator delegating to a sub-generator: close
+			// the sub-generator, then raise GeneratorExit at the yield from
+			f.gen.yieldFrom = Null
+			t.unlinkSub(sub)
+			if e := t.genClose(sub); e != nil {
+				err = e
+			} else {
+				err = exc
+			}
+		} else if f.gen != nil && f.gen.yieldFrom.o != nil && compiler.Opcode(instrs[pc]&0xff) == compiler.YIELD_FROM {
+			// delegate the throw to a non-generator sub-iterator
 			sub := s[sp-1]
 			r, done, e := t.yieldFromStep(sub, Null, exc)
 			switch {
@@ -37,14 +54,22 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				s[sp] = Null
 				pc++
 				err = e
+				f.gen.yieldFrom = Null
 			case done:
 				s[sp-1] = r
 				pc++
-				if f.gen != nil {
-					f.gen.yieldFrom = Null
-				}
+				f.gen.yieldFrom = Null
 			default:
-				return t.suspend(f, pc, sp, r)
+				f.pc, f.sp = pc, sp
+				if nf := t.chainYield(f); nf != nil {
+					f = nf
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					s[sp] = r
+					sp++
+				} else {
+					return r, nil
+				}
 			}
 		} else {
 			err = exc
@@ -572,6 +597,21 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				pc = int(arg)
 				continue
 			}
+			if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
+				// resume the generator on this loop (no Go recursion)
+				leaf, e := t.enterChain(g, f, None)
+				if e != nil {
+					err = e
+					break
+				}
+				g.inlineFor = true
+				f.pc, f.sp = pc, sp
+				f = leaf.frame
+				t.frame = f
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				continue
+			}
 			v, ok, e := t.Next(itv)
 			if e != nil {
 				err = e
@@ -586,6 +626,24 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 			sp++
 		case compiler.RETURN_VALUE:
 			v := s[sp-1]
+			if g := f.gen; g != nil && f != entry {
+				// a generator in a chain returned: hand the value to its
+				// delegator's YIELD_FROM or end its caller's for loop
+				nf := t.chainReturn(f)
+				f = nf
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				if g.inlineFor {
+					g.inlineFor = false
+					sp--
+					s[sp] = Null
+					_, target := compiler.DecodeInstr(instrs[pc-1])
+					pc = int(target)
+				} else {
+					s[sp-1] = v
+				}
+				continue
+			}
 			if f == entry {
 				f.sp = base
 				t.frame = f.back
@@ -680,7 +738,7 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 		case compiler.SET_UPDATE:
 			sp--
 			st := s[sp-int(arg)].o.(*Set)
-			err = t.iterate(s[sp], func(v Value) error { return st.Add(t, v) })
+			err = st.Update(t, s[sp])
 		case compiler.DICT_UPDATE:
 			sp--
 			d := s[sp-int(arg)].o.(*Dict)
@@ -931,16 +989,48 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 			sp++
 
 		case compiler.YIELD_VALUE:
-			if f != entry || f.gen == nil {
+			if f.gen == nil {
 				err = Errorf(SystemErrorType, "yield outside a generator frame")
 				break
 			}
 			v := s[sp-1]
 			sp--
 			s[sp] = Null
-			return t.suspend(f, pc, sp, v)
+			f.pc, f.sp = pc, sp
+			nf := t.chainYield(f)
+			if nf == nil {
+				return v, nil
+			}
+			f = nf
+			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+			base = rt.nlocals
+			s[sp] = v
+			sp++
 		case compiler.YIELD_FROM:
 			sub, v := s[sp-2], s[sp-1]
+			if g, ok := sub.o.(*Generator); ok && f.gen != nil && g.delegator == nil && !g.running && !g.done {
+				// link the sub-generator's frame under this one and run it
+				// here: later resumes go straight to the innermost frame
+				if !g.started && !v.IsNone() {
+					sp -= 2
+					s[sp], s[sp+1] = Null, Null
+					err = Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+					break
+				}
+				sp--
+				s[sp] = Null
+				f.pc, f.sp = pc, sp
+				leaf, e := t.linkSub(f, g, v)
+				if e != nil {
+					err = e
+					break
+				}
+				f = leaf.frame
+				t.frame = f
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				continue
+			}
 			r, done, e := t.yieldFromStep(sub, v, nil)
 			if e != nil {
 				sp -= 2
@@ -957,14 +1047,23 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				}
 				break
 			}
-			if f != entry || f.gen == nil {
+			if f.gen == nil {
 				err = Errorf(SystemErrorType, "yield from outside a generator frame")
 				break
 			}
 			sp--
 			s[sp] = Null
 			f.gen.yieldFrom = sub
-			return t.suspend(f, pc-1, sp, r)
+			f.pc, f.sp = pc-1, sp
+			nf := t.chainYield(f)
+			if nf == nil {
+				return r, nil
+			}
+			f = nf
+			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+			base = rt.nlocals
+			s[sp] = r
+			sp++
 		case compiler.GET_YIELD_FROM_ITER:
 			var it Value
 			it, err = t.getYieldFromIter(s[sp-1])
@@ -1057,6 +1156,18 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 				break
 			}
 			clearStack(s[base:sp])
+			if g := f.gen; g != nil {
+				exc = t.genFinishedWith(g, exc)
+				if f != entry {
+					nf := t.chainReturn(f)
+					g.inlineFor = false
+					f = nf
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					exc.addTraceback(f, pc-1)
+					continue
+				}
+			}
 			if f == entry {
 				f.sp = base
 				t.frame = f.back

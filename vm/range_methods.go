@@ -390,6 +390,7 @@ func addRangeMethod(name string, fn rangeMethodFn) {
 
 func setupRangeMethods() {
 	RangeType.new = rangeNew
+	addIterMethods(funcIterTypes("longrange_iterator"))
 	RangeType.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
 		start, stop, step, _, ok := rangeParts(o)
 		if !ok {

@@ -100,8 +100,10 @@ func (t *Thread) setKeyHash(k Value) (int64, error) {
 }
 
 // lookup finds the slot of key: found reports an active match; otherwise
-// the returned index is the unused slot ending the probe sequence.
-func (s *Set) lookup(t *Thread, key Value, h int64) (int, bool, error) {
+// the returned index is the slot an insertion takes: the last dummy seen
+// on the probe sequence (CPython's freeslot), else the unused slot ending
+// it; fresh reports the latter.
+func (s *Set) lookup(t *Thread, key Value, h int64) (idx int, found bool, fresh bool, err error) {
 	if s.table == nil {
 		s.table = make([]setEntry, setMinSize)
 	}
@@ -110,6 +112,7 @@ restart:
 	mask := uint64(len(table) - 1)
 	i := uint64(h) & mask
 	perturb := uint64(h)
+	free := -1
 	for {
 		probes := uint64(0)
 		if i+setLinearProbes <= mask {
@@ -118,19 +121,25 @@ restart:
 		for j := i; j <= i+probes; j++ {
 			e := &table[j]
 			if e.key.o == nil {
-				return int(j), false, nil
+				if free >= 0 {
+					return free, false, false, nil
+				}
+				return int(j), false, true, nil
 			}
 			if e.hash != h {
+				if e.hash == -1 && e.key.o == Object(setDummy) {
+					free = int(j)
+				}
 				continue
 			}
 			sk := e.key
 			if sk.o == key.o && sk.n == key.n {
-				return int(j), true, nil
+				return int(j), true, false, nil
 			}
 			if a, ok := sk.o.(*Str); ok {
 				if b, ok := key.o.(*Str); ok {
 					if a.s == b.s {
-						return int(j), true, nil
+						return int(j), true, false, nil
 					}
 					continue
 				}
@@ -140,17 +149,14 @@ restart:
 			}
 			eq, err := t.Equal(sk, key)
 			if err != nil {
-				return -1, false, err
+				return -1, false, false, err
 			}
-			if eq {
-				// the comparison may have mutated the set
-				if len(s.table) != len(table) || &s.table[0] != &table[0] || !e.key.Is(sk) {
-					goto restart
-				}
-				return int(j), true, nil
-			}
+			// the comparison may have mutated the set
 			if len(s.table) != len(table) || &s.table[0] != &table[0] || !e.key.Is(sk) {
 				goto restart
+			}
+			if eq {
+				return int(j), true, false, nil
 			}
 		}
 		perturb >>= setPerturbShift
@@ -160,14 +166,17 @@ restart:
 
 // addEntry is CPython's set_add_entry.
 func (s *Set) addEntry(t *Thread, key Value, h int64) error {
-	j, found, err := s.lookup(t, key, h)
+	j, found, fresh, err := s.lookup(t, key, h)
 	if err != nil || found {
 		return err
 	}
 	s.table[j] = setEntry{key: key, hash: h}
-	s.fill++
 	s.used++
 	s.hashed = false
+	if !fresh {
+		return nil
+	}
+	s.fill++
 	mask := len(s.table) - 1
 	if s.fill*5 < mask*3 {
 		return nil
@@ -189,26 +198,17 @@ func (s *Set) Add(t *Thread, v Value) error {
 	return s.addEntry(t, v, h)
 }
 
-// Has reports membership.
+// Has reports membership (`v in s`; an unhashable set is looked up as
+// the equal frozenset, as CPython does).
 func (s *Set) Has(t *Thread, v Value) (bool, error) {
-	if s.used == 0 {
-		// still hash, for the TypeError on unhashable values
-		_, err := t.setKeyHash(v)
-		return false, err
-	}
-	h, err := t.setKeyHash(v)
-	if err != nil {
-		return false, err
-	}
-	_, found, err := s.lookup(t, v, h)
-	return found, err
+	return t.setContainsValue(s, v)
 }
 
 func (s *Set) hasEntry(t *Thread, v Value, h int64) (bool, error) {
 	if s.used == 0 {
 		return false, nil
 	}
-	_, found, err := s.lookup(t, v, h)
+	_, found, _, err := s.lookup(t, v, h)
 	return found, err
 }
 
@@ -217,7 +217,7 @@ func (s *Set) discardEntry(t *Thread, key Value, h int64) (bool, error) {
 	if s.used == 0 {
 		return false, nil
 	}
-	j, found, err := s.lookup(t, key, h)
+	j, found, _, err := s.lookup(t, key, h)
 	if err != nil || !found {
 		return false, err
 	}
@@ -268,6 +268,13 @@ func (s *Set) resize(minused int) {
 		newsize <<= 1
 	}
 	old := s.table
+	if newsize == setMinSize && len(old) <= setMinSize && s.fill == s.used {
+		// the small table, no dummies: CPython leaves it alone
+		if old == nil {
+			s.table = make([]setEntry, setMinSize)
+		}
+		return
+	}
 	s.table = make([]setEntry, newsize)
 	for i := range old {
 		if k := old[i].key; k.o != nil && k.o != Object(setDummy) {
@@ -286,12 +293,11 @@ func (s *Set) Clear() {
 }
 
 // swapBodies exchanges the contents of two sets (CPython's
-// set_swap_bodies), keeping each one's frozenness.
+// set_swap_bodies), keeping each one's frozenness and pop finger.
 func (s *Set) swapBodies(o *Set) {
 	s.table, o.table = o.table, s.table
 	s.fill, o.fill = o.fill, s.fill
 	s.used, o.used = o.used, s.used
-	s.finger, o.finger = o.finger, s.finger
 	s.hashed, o.hashed = false, false
 }
 
