@@ -636,10 +636,10 @@ func (t *Thread) sliceIndices(sl *Slice, length int) (start, stop, step, n int, 
 	}
 	if step < 0 {
 		if stop < start {
-			n = (start - stop - 1) / (-step) + 1
+			n = (start-stop-1)/(-step) + 1
 		}
 	} else if start < stop {
-		n = (stop - start - 1) / step + 1
+		n = (stop-start-1)/step + 1
 	}
 	return start, stop, step, n, nil
 }

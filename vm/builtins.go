@@ -275,8 +275,12 @@ func makeBuiltins(in *Interp) *Dict {
 		return BigIntValue(r), nil
 	})
 	fn("round", builtinRound)
-	fn("min", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) { return t.minMax("min", args, kw, false) })
-	fn("max", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) { return t.minMax("max", args, kw, true) })
+	fn("min", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return t.minMax("min", args, kw, false)
+	})
+	fn("max", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return t.minMax("max", args, kw, true)
+	})
 	fn("sum", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		var it, start Value
 		if err := unpackArgs("sum", args, kw, []string{"iterable", "start"}, 1, &it, &start); err != nil {

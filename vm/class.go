@@ -520,8 +520,8 @@ func setupTypeMethods() {
 
 // Super is a super() proxy.
 type Super struct {
-	typ *Type // the class whose MRO successor is searched
-	obj Value // the instance (or class)
+	typ     *Type // the class whose MRO successor is searched
+	obj     Value // the instance (or class)
 	objType *Type
 }
 

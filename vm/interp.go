@@ -81,1056 +81,1056 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			goto unwind
 		}
 		{
-		ins := instrs[pc]
-		pc++
-		arg := ins >> 8
-		switch compiler.Opcode(ins & 0xff) {
-		case compiler.NOP:
-		case compiler.POP_TOP:
-			sp--
-			s[sp] = Null
-		case compiler.COPY:
-			s[sp] = s[sp-int(arg)]
-			sp++
-		case compiler.SWAP:
-			n := int(arg)
-			s[sp-1], s[sp-n] = s[sp-n], s[sp-1]
+			ins := instrs[pc]
+			pc++
+			arg := ins >> 8
+			switch compiler.Opcode(ins & 0xff) {
+			case compiler.NOP:
+			case compiler.POP_TOP:
+				sp--
+				s[sp] = Null
+			case compiler.COPY:
+				s[sp] = s[sp-int(arg)]
+				sp++
+			case compiler.SWAP:
+				n := int(arg)
+				s[sp-1], s[sp-n] = s[sp-n], s[sp-1]
 
-		case compiler.LOAD_CONST:
-			s[sp] = rt.consts[arg]
-			sp++
-		case compiler.LOAD_FAST:
-			v := s[arg]
-			if v.o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.STORE_FAST:
-			sp--
-			s[arg] = s[sp]
-		case compiler.DELETE_FAST:
-			if s[arg].o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
-				break
-			}
-			s[arg] = Null
-		case compiler.LOAD_DEREF:
-			v := f.cells[arg].v
-			if v.o == nil {
-				err = t.unboundCell(code, int(arg))
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.STORE_DEREF:
-			sp--
-			f.cells[arg].v = s[sp]
-		case compiler.DELETE_DEREF:
-			if f.cells[arg].v.o == nil {
-				err = t.unboundCell(code, int(arg))
-				break
-			}
-			f.cells[arg].v = Null
-		case compiler.LOAD_CLOSURE:
-			s[sp] = Obj(f.cells[arg])
-			sp++
-		case compiler.LOAD_CLASSDEREF:
-			name := code.FreeVars[int(arg)-len(code.CellVars)]
-			if f.locals != nil {
-				if v, ok := f.locals.GetStr(Intern(name)); ok {
-					s[sp] = v
+			case compiler.LOAD_CONST:
+				s[sp] = rt.consts[arg]
+				sp++
+			case compiler.LOAD_FAST:
+				v := s[arg]
+				if v.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
+					break
+				}
+				s[sp] = v
+				sp++
+			case compiler.STORE_FAST:
+				sp--
+				s[arg] = s[sp]
+			case compiler.DELETE_FAST:
+				if s[arg].o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
+					break
+				}
+				s[arg] = Null
+			case compiler.LOAD_DEREF:
+				v := f.cells[arg].v
+				if v.o == nil {
+					err = t.unboundCell(code, int(arg))
+					break
+				}
+				s[sp] = v
+				sp++
+			case compiler.STORE_DEREF:
+				sp--
+				f.cells[arg].v = s[sp]
+			case compiler.DELETE_DEREF:
+				if f.cells[arg].v.o == nil {
+					err = t.unboundCell(code, int(arg))
+					break
+				}
+				f.cells[arg].v = Null
+			case compiler.LOAD_CLOSURE:
+				s[sp] = Obj(f.cells[arg])
+				sp++
+			case compiler.LOAD_CLASSDEREF:
+				name := code.FreeVars[int(arg)-len(code.CellVars)]
+				if f.locals != nil {
+					if v, ok := f.locals.GetStr(Intern(name)); ok {
+						s[sp] = v
+						sp++
+						break
+					}
+				}
+				v := f.cells[arg].v
+				if v.o == nil {
+					err = t.unboundCell(code, int(arg))
+					break
+				}
+				s[sp] = v
+				sp++
+			case compiler.LOAD_GLOBAL:
+				c := &rt.gcache[arg]
+				g := f.globals
+				b := t.in.Builtins
+				if c.globals == g && c.gver == g.ver && c.bver == b.ver && c.v.o != nil {
+					s[sp] = c.v
 					sp++
 					break
 				}
-			}
-			v := f.cells[arg].v
-			if v.o == nil {
-				err = t.unboundCell(code, int(arg))
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.LOAD_GLOBAL:
-			c := &rt.gcache[arg]
-			g := f.globals
-			b := t.in.Builtins
-			if c.globals == g && c.gver == g.ver && c.bver == b.ver && c.v.o != nil {
-				s[sp] = c.v
+				name := rt.names[arg]
+				v, ok := g.GetStr(name)
+				if !ok {
+					v, ok = b.GetStr(name)
+					if !ok {
+						err = Errorf(NameErrorType, "name '%s' is not defined", name.s)
+						break
+					}
+				}
+				*c = globalCache{globals: g, builtins: b, gver: g.ver, bver: b.ver, v: v}
+				s[sp] = v
 				sp++
-				break
-			}
-			name := rt.names[arg]
-			v, ok := g.GetStr(name)
-			if !ok {
-				v, ok = b.GetStr(name)
+			case compiler.STORE_GLOBAL:
+				sp--
+				f.globals.SetStr(rt.names[arg], s[sp])
+			case compiler.DELETE_GLOBAL:
+				if ok, _ := f.globals.Delete(t, Obj(rt.names[arg])); !ok {
+					err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
+				}
+			case compiler.LOAD_NAME:
+				name := rt.names[arg]
+				var v Value
+				ok := false
+				if f.locals != nil {
+					v, ok = f.locals.GetStr(name)
+				}
+				if !ok {
+					v, ok = f.globals.GetStr(name)
+				}
+				if !ok {
+					v, ok = t.in.Builtins.GetStr(name)
+				}
 				if !ok {
 					err = Errorf(NameErrorType, "name '%s' is not defined", name.s)
 					break
 				}
-			}
-			*c = globalCache{globals: g, builtins: b, gver: g.ver, bver: b.ver, v: v}
-			s[sp] = v
-			sp++
-		case compiler.STORE_GLOBAL:
-			sp--
-			f.globals.SetStr(rt.names[arg], s[sp])
-		case compiler.DELETE_GLOBAL:
-			if ok, _ := f.globals.Delete(t, Obj(rt.names[arg])); !ok {
-				err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
-			}
-		case compiler.LOAD_NAME:
-			name := rt.names[arg]
-			var v Value
-			ok := false
-			if f.locals != nil {
-				v, ok = f.locals.GetStr(name)
-			}
-			if !ok {
-				v, ok = f.globals.GetStr(name)
-			}
-			if !ok {
-				v, ok = t.in.Builtins.GetStr(name)
-			}
-			if !ok {
-				err = Errorf(NameErrorType, "name '%s' is not defined", name.s)
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.STORE_NAME:
-			sp--
-			ns := f.locals
-			if ns == nil {
-				ns = f.globals
-			}
-			ns.SetStr(rt.names[arg], s[sp])
-		case compiler.DELETE_NAME:
-			ns := f.locals
-			if ns == nil {
-				ns = f.globals
-			}
-			if ok, _ := ns.Delete(t, Obj(rt.names[arg])); !ok {
-				err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
-			}
-		case compiler.LOAD_BUILD_CLASS:
-			s[sp] = Obj(buildClassBuiltin)
-			sp++
-		case compiler.LOAD_ASSERTION_ERROR:
-			s[sp] = Obj(AssertionErrorType)
-			sp++
-
-		case compiler.LOAD_ATTR:
-			var v Value
-			v, err = t.GetAttr(s[sp-1], rt.names[arg])
-			if err != nil {
-				break
-			}
-			s[sp-1] = v
-		case compiler.STORE_ATTR:
-			err = t.SetAttr(s[sp-1], rt.names[arg], s[sp-2])
-			sp -= 2
-			s[sp] = Null
-			s[sp+1] = Null
-		case compiler.DELETE_ATTR:
-			err = t.DelAttr(s[sp-1], rt.names[arg])
-			sp--
-		case compiler.LOAD_METHOD:
-			o := s[sp-1]
-			m, self, e := t.loadMethod(o, rt.names[arg])
-			if e != nil {
-				err = e
-				break
-			}
-			s[sp-1] = m
-			s[sp] = self
-			sp++
-		case compiler.BINARY_SUBSCR:
-			a, i := s[sp-2], s[sp-1]
-			if l, ok := a.o.(*List); ok && i.IsInt() {
-				idx := i.AsInt()
-				if idx < 0 {
-					idx += int64(len(l.items))
-				}
-				if idx >= 0 && idx < int64(len(l.items)) {
-					sp--
-					s[sp-1] = l.items[idx]
-					break
-				}
-			}
-			var v Value
-			v, err = t.GetItem(a, i)
-			if err != nil {
-				break
-			}
-			sp--
-			s[sp-1] = v
-		case compiler.STORE_SUBSCR:
-			v, a, i := s[sp-3], s[sp-2], s[sp-1]
-			sp -= 3
-			if l, ok := a.o.(*List); ok && i.IsInt() {
-				idx := i.AsInt()
-				if idx < 0 {
-					idx += int64(len(l.items))
-				}
-				if idx >= 0 && idx < int64(len(l.items)) {
-					l.items[idx] = v
-					break
-				}
-			}
-			err = t.SetItem(a, i, v)
-		case compiler.DELETE_SUBSCR:
-			err = t.DelItem(s[sp-2], s[sp-1])
-			sp -= 2
-		case compiler.BUILD_SLICE:
-			var step Value = None
-			if arg == 3 {
+				s[sp] = v
+				sp++
+			case compiler.STORE_NAME:
 				sp--
-				step = s[sp]
-			}
-			sp--
-			s[sp-1] = Obj(&Slice{start: s[sp-1], stop: s[sp], step: step})
+				ns := f.locals
+				if ns == nil {
+					ns = f.globals
+				}
+				ns.SetStr(rt.names[arg], s[sp])
+			case compiler.DELETE_NAME:
+				ns := f.locals
+				if ns == nil {
+					ns = f.globals
+				}
+				if ok, _ := ns.Delete(t, Obj(rt.names[arg])); !ok {
+					err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
+				}
+			case compiler.LOAD_BUILD_CLASS:
+				s[sp] = Obj(buildClassBuiltin)
+				sp++
+			case compiler.LOAD_ASSERTION_ERROR:
+				s[sp] = Obj(AssertionErrorType)
+				sp++
 
-		case compiler.BINARY_OP:
-			a, b := s[sp-2], s[sp-1]
-			if a.IsInt() && b.IsInt() {
-				if r, ok := intBinaryFast(compiler.BinaryOp(arg), a.AsInt(), b.AsInt()); ok {
-					sp--
-					s[sp-1] = Int(r)
-					continue
-				}
-			} else if a.IsFloat() && b.IsFloat() {
-				if r, ok := floatBinaryFast(compiler.BinaryOp(arg), a.AsFloat(), b.AsFloat()); ok {
-					sp--
-					s[sp-1] = Float(r)
-					continue
-				}
-			}
-			var v Value
-			v, err = t.BinaryOp(compiler.BinaryOp(arg), a, b)
-			if err != nil {
-				break
-			}
-			sp--
-			s[sp-1] = v
-		case opBinaryOpConst:
-			// LOAD_CONST k; BINARY_OP op
-			a, b := s[sp-1], rt.consts[arg>>5]
-			op := compiler.BinaryOp(arg & 31)
-			pc++
-			if a.IsInt() && b.IsInt() {
-				if r, ok := intBinaryFast(op, a.AsInt(), b.AsInt()); ok {
-					s[sp-1] = Int(r)
-					continue
-				}
-			} else if a.IsFloat() && b.IsFloat() {
-				if r, ok := floatBinaryFast(op, a.AsFloat(), b.AsFloat()); ok {
-					s[sp-1] = Float(r)
-					continue
-				}
-			}
-			var v Value
-			v, err = t.BinaryOp(op, a, b)
-			if err != nil {
-				break
-			}
-			s[sp-1] = v
-		case opCompareOpConst:
-			// LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_FALSE/TRUE t]
-			a, b := s[sp-1], rt.consts[arg>>5]
-			op := compiler.CompareOp(arg & 31)
-			pc++
-			var r bool
-			if a.IsInt() && b.IsInt() {
-				r = cmpInt64Op(op, a.AsInt(), b.AsInt())
-			} else if a.IsFloat() && b.IsFloat() {
-				r = cmpFloat(op, a.AsFloat(), b.AsFloat())
-			} else {
+			case compiler.LOAD_ATTR:
 				var v Value
-				v, err = t.Compare(op, a, b)
+				v, err = t.GetAttr(s[sp-1], rt.names[arg])
 				if err != nil {
 					break
 				}
 				s[sp-1] = v
-				continue
-			}
-			next := instrs[pc]
-			switch compiler.Opcode(next & 0xff) {
-			case compiler.POP_JUMP_IF_FALSE:
-				sp--
+			case compiler.STORE_ATTR:
+				err = t.SetAttr(s[sp-1], rt.names[arg], s[sp-2])
+				sp -= 2
 				s[sp] = Null
-				if !r {
-					pc = int(next >> 8)
-				} else {
-					pc++
-				}
-				continue
-			case compiler.POP_JUMP_IF_TRUE:
+				s[sp+1] = Null
+			case compiler.DELETE_ATTR:
+				err = t.DelAttr(s[sp-1], rt.names[arg])
 				sp--
-				s[sp] = Null
-				if r {
-					pc = int(next >> 8)
-				} else {
-					pc++
+			case compiler.LOAD_METHOD:
+				o := s[sp-1]
+				m, self, e := t.loadMethod(o, rt.names[arg])
+				if e != nil {
+					err = e
+					break
 				}
-				continue
-			}
-			s[sp-1] = Bool(r)
-		case opFastConstBinary:
-			// LOAD_FAST a; LOAD_CONST k; BINARY_OP op
-			a := s[arg&255]
-			b := rt.consts[(arg>>8)&2047]
-			if a.IsInt() && b.IsInt() {
-				if r, ok := intBinaryFast(compiler.BinaryOp(arg>>19), a.AsInt(), b.AsInt()); ok {
-					s[sp] = Int(r)
+				s[sp-1] = m
+				s[sp] = self
+				sp++
+			case compiler.BINARY_SUBSCR:
+				a, i := s[sp-2], s[sp-1]
+				if l, ok := a.o.(*List); ok && i.IsInt() {
+					idx := i.AsInt()
+					if idx < 0 {
+						idx += int64(len(l.items))
+					}
+					if idx >= 0 && idx < int64(len(l.items)) {
+						sp--
+						s[sp-1] = l.items[idx]
+						break
+					}
+				}
+				var v Value
+				v, err = t.GetItem(a, i)
+				if err != nil {
+					break
+				}
+				sp--
+				s[sp-1] = v
+			case compiler.STORE_SUBSCR:
+				v, a, i := s[sp-3], s[sp-2], s[sp-1]
+				sp -= 3
+				if l, ok := a.o.(*List); ok && i.IsInt() {
+					idx := i.AsInt()
+					if idx < 0 {
+						idx += int64(len(l.items))
+					}
+					if idx >= 0 && idx < int64(len(l.items)) {
+						l.items[idx] = v
+						break
+					}
+				}
+				err = t.SetItem(a, i, v)
+			case compiler.DELETE_SUBSCR:
+				err = t.DelItem(s[sp-2], s[sp-1])
+				sp -= 2
+			case compiler.BUILD_SLICE:
+				var step Value = None
+				if arg == 3 {
+					sp--
+					step = s[sp]
+				}
+				sp--
+				s[sp-1] = Obj(&Slice{start: s[sp-1], stop: s[sp], step: step})
+
+			case compiler.BINARY_OP:
+				a, b := s[sp-2], s[sp-1]
+				if a.IsInt() && b.IsInt() {
+					if r, ok := intBinaryFast(compiler.BinaryOp(arg), a.AsInt(), b.AsInt()); ok {
+						sp--
+						s[sp-1] = Int(r)
+						continue
+					}
+				} else if a.IsFloat() && b.IsFloat() {
+					if r, ok := floatBinaryFast(compiler.BinaryOp(arg), a.AsFloat(), b.AsFloat()); ok {
+						sp--
+						s[sp-1] = Float(r)
+						continue
+					}
+				}
+				var v Value
+				v, err = t.BinaryOp(compiler.BinaryOp(arg), a, b)
+				if err != nil {
+					break
+				}
+				sp--
+				s[sp-1] = v
+			case opBinaryOpConst:
+				// LOAD_CONST k; BINARY_OP op
+				a, b := s[sp-1], rt.consts[arg>>5]
+				op := compiler.BinaryOp(arg & 31)
+				pc++
+				if a.IsInt() && b.IsInt() {
+					if r, ok := intBinaryFast(op, a.AsInt(), b.AsInt()); ok {
+						s[sp-1] = Int(r)
+						continue
+					}
+				} else if a.IsFloat() && b.IsFloat() {
+					if r, ok := floatBinaryFast(op, a.AsFloat(), b.AsFloat()); ok {
+						s[sp-1] = Float(r)
+						continue
+					}
+				}
+				var v Value
+				v, err = t.BinaryOp(op, a, b)
+				if err != nil {
+					break
+				}
+				s[sp-1] = v
+			case opCompareOpConst:
+				// LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_FALSE/TRUE t]
+				a, b := s[sp-1], rt.consts[arg>>5]
+				op := compiler.CompareOp(arg & 31)
+				pc++
+				var r bool
+				if a.IsInt() && b.IsInt() {
+					r = cmpInt64Op(op, a.AsInt(), b.AsInt())
+				} else if a.IsFloat() && b.IsFloat() {
+					r = cmpFloat(op, a.AsFloat(), b.AsFloat())
+				} else {
+					var v Value
+					v, err = t.Compare(op, a, b)
+					if err != nil {
+						break
+					}
+					s[sp-1] = v
+					continue
+				}
+				next := instrs[pc]
+				switch compiler.Opcode(next & 0xff) {
+				case compiler.POP_JUMP_IF_FALSE:
+					sp--
+					s[sp] = Null
+					if !r {
+						pc = int(next >> 8)
+					} else {
+						pc++
+					}
+					continue
+				case compiler.POP_JUMP_IF_TRUE:
+					sp--
+					s[sp] = Null
+					if r {
+						pc = int(next >> 8)
+					} else {
+						pc++
+					}
+					continue
+				}
+				s[sp-1] = Bool(r)
+			case opFastConstBinary:
+				// LOAD_FAST a; LOAD_CONST k; BINARY_OP op
+				a := s[arg&255]
+				b := rt.consts[(arg>>8)&2047]
+				if a.IsInt() && b.IsInt() {
+					if r, ok := intBinaryFast(compiler.BinaryOp(arg>>19), a.AsInt(), b.AsInt()); ok {
+						s[sp] = Int(r)
+						sp++
+						pc += 2
+						continue
+					}
+				}
+				if a.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+					break
+				}
+				// general case: push the local and run the fused LOAD_CONST+BINARY_OP
+				s[sp] = a
+				sp++
+			case opFastConstCompare:
+				// LOAD_FAST a; LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_*]
+				a := s[arg&255]
+				b := rt.consts[(arg>>8)&2047]
+				if a.IsInt() && b.IsInt() {
+					r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
+					next := instrs[pc+2]
+					switch compiler.Opcode(next & 0xff) {
+					case compiler.POP_JUMP_IF_FALSE:
+						if !r {
+							pc = int(next >> 8)
+						} else {
+							pc += 3
+						}
+						continue
+					case compiler.POP_JUMP_IF_TRUE:
+						if r {
+							pc = int(next >> 8)
+						} else {
+							pc += 3
+						}
+						continue
+					}
+					s[sp] = Bool(r)
 					sp++
 					pc += 2
 					continue
 				}
-			}
-			if a.o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
-				break
-			}
-			// general case: push the local and run the fused LOAD_CONST+BINARY_OP
-			s[sp] = a
-			sp++
-		case opFastConstCompare:
-			// LOAD_FAST a; LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_*]
-			a := s[arg&255]
-			b := rt.consts[(arg>>8)&2047]
-			if a.IsInt() && b.IsInt() {
-				r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
-				next := instrs[pc+2]
-				switch compiler.Opcode(next & 0xff) {
-				case compiler.POP_JUMP_IF_FALSE:
-					if !r {
-						pc = int(next >> 8)
-					} else {
-						pc += 3
-					}
-					continue
-				case compiler.POP_JUMP_IF_TRUE:
-					if r {
-						pc = int(next >> 8)
-					} else {
-						pc += 3
-					}
-					continue
+				if a.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+					break
 				}
-				s[sp] = Bool(r)
+				s[sp] = a
 				sp++
-				pc += 2
-				continue
-			}
-			if a.o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
-				break
-			}
-			s[sp] = a
-			sp++
-		case opLoadFastLoadFast:
-			a, b := s[arg&4095], s[arg>>12]
-			if a.o == nil || b.o == nil {
-				pc++ // report as the second instruction
-				idx := arg & 4095
-				if a.o != nil {
-					idx = arg >> 12
-				}
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[idx])
-				break
-			}
-			s[sp] = a
-			s[sp+1] = b
-			sp += 2
-			pc++
-		case opLoadFastLoadConst:
-			a := s[arg&4095]
-			if a.o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&4095])
-				break
-			}
-			s[sp] = a
-			s[sp+1] = rt.consts[arg>>12]
-			sp += 2
-			pc++
-		case opStoreFastLoadFast:
-			sp--
-			s[arg&4095] = s[sp]
-			b := s[arg>>12]
-			pc++
-			if b.o == nil {
-				err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg>>12])
-				break
-			}
-			s[sp] = b
-			sp++
-		case compiler.UNARY_OP:
-			var v Value
-			v, err = t.UnaryOp(compiler.UnaryOp(arg), s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = v
-		case compiler.COMPARE_OP:
-			a, b := s[sp-2], s[sp-1]
-			if a.IsInt() && b.IsInt() {
-				r := cmpInt64Op(compiler.CompareOp(arg), a.AsInt(), b.AsInt())
-				next := instrs[pc]
-				switch compiler.Opcode(next & 0xff) {
-				case compiler.POP_JUMP_IF_FALSE:
-					sp -= 2
-					s[sp], s[sp+1] = Null, Null
-					if !r {
-						pc = int(next >> 8)
-					} else {
-						pc++
+			case opLoadFastLoadFast:
+				a, b := s[arg&4095], s[arg>>12]
+				if a.o == nil || b.o == nil {
+					pc++ // report as the second instruction
+					idx := arg & 4095
+					if a.o != nil {
+						idx = arg >> 12
 					}
-					continue
-				case compiler.POP_JUMP_IF_TRUE:
-					sp -= 2
-					s[sp], s[sp+1] = Null, Null
-					if r {
-						pc = int(next >> 8)
-					} else {
-						pc++
-					}
-					continue
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[idx])
+					break
 				}
+				s[sp] = a
+				s[sp+1] = b
+				sp += 2
+				pc++
+			case opLoadFastLoadConst:
+				a := s[arg&4095]
+				if a.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&4095])
+					break
+				}
+				s[sp] = a
+				s[sp+1] = rt.consts[arg>>12]
+				sp += 2
+				pc++
+			case opStoreFastLoadFast:
 				sp--
-				s[sp-1] = Bool(r)
-				break
-			}
-			if a.IsFloat() && b.IsFloat() {
-				sp--
-				s[sp-1] = Bool(cmpFloat(compiler.CompareOp(arg), a.AsFloat(), b.AsFloat()))
-				break
-			}
-			var v Value
-			v, err = t.Compare(compiler.CompareOp(arg), a, b)
-			if err != nil {
-				break
-			}
-			sp--
-			s[sp-1] = v
-		case compiler.IS_OP:
-			r := s[sp-2].Is(s[sp-1])
-			sp--
-			s[sp-1] = Bool(r != (arg == 1))
-		case compiler.CONTAINS_OP:
-			var r bool
-			r, err = t.Contains(s[sp-1], s[sp-2])
-			if err != nil {
-				break
-			}
-			sp--
-			s[sp-1] = Bool(r != (arg == 1))
-
-		case compiler.JUMP:
-			pc = int(arg)
-		case compiler.POP_JUMP_IF_FALSE, compiler.POP_JUMP_IF_TRUE:
-			v := s[sp-1]
-			sp--
-			var truth bool
-			if v.IsBool() {
-				truth = v.n != 0
-			} else {
-				truth, err = t.Truth(v)
+				s[arg&4095] = s[sp]
+				b := s[arg>>12]
+				pc++
+				if b.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg>>12])
+					break
+				}
+				s[sp] = b
+				sp++
+			case compiler.UNARY_OP:
+				var v Value
+				v, err = t.UnaryOp(compiler.UnaryOp(arg), s[sp-1])
 				if err != nil {
 					break
 				}
-			}
-			if truth == (compiler.Opcode(ins&0xff) == compiler.POP_JUMP_IF_TRUE) {
-				pc = int(arg)
-			}
-		case compiler.POP_JUMP_IF_NONE:
-			sp--
-			if s[sp].IsNone() {
-				pc = int(arg)
-			}
-		case compiler.POP_JUMP_IF_NOT_NONE:
-			sp--
-			if !s[sp].IsNone() {
-				pc = int(arg)
-			}
-		case compiler.JUMP_IF_FALSE_OR_POP, compiler.JUMP_IF_TRUE_OR_POP:
-			var truth bool
-			truth, err = t.Truth(s[sp-1])
-			if err != nil {
-				break
-			}
-			if truth == (compiler.Opcode(ins&0xff) == compiler.JUMP_IF_TRUE_OR_POP) {
-				pc = int(arg)
-			} else {
-				sp--
-			}
-		case compiler.GET_ITER:
-			var it Value
-			it, err = t.Iter(s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = it
-		case compiler.FOR_ITER:
-			itv := s[sp-1]
-			switch it := itv.o.(type) {
-			case *rangeIter:
-				if it.i < it.n {
-					s[sp] = Int(it.start + it.i*it.step)
-					it.i++
-					sp++
-					continue
+				s[sp-1] = v
+			case compiler.COMPARE_OP:
+				a, b := s[sp-2], s[sp-1]
+				if a.IsInt() && b.IsInt() {
+					r := cmpInt64Op(compiler.CompareOp(arg), a.AsInt(), b.AsInt())
+					next := instrs[pc]
+					switch compiler.Opcode(next & 0xff) {
+					case compiler.POP_JUMP_IF_FALSE:
+						sp -= 2
+						s[sp], s[sp+1] = Null, Null
+						if !r {
+							pc = int(next >> 8)
+						} else {
+							pc++
+						}
+						continue
+					case compiler.POP_JUMP_IF_TRUE:
+						sp -= 2
+						s[sp], s[sp+1] = Null, Null
+						if r {
+							pc = int(next >> 8)
+						} else {
+							pc++
+						}
+						continue
+					}
+					sp--
+					s[sp-1] = Bool(r)
+					break
+				}
+				if a.IsFloat() && b.IsFloat() {
+					sp--
+					s[sp-1] = Bool(cmpFloat(compiler.CompareOp(arg), a.AsFloat(), b.AsFloat()))
+					break
+				}
+				var v Value
+				v, err = t.Compare(compiler.CompareOp(arg), a, b)
+				if err != nil {
+					break
 				}
 				sp--
+				s[sp-1] = v
+			case compiler.IS_OP:
+				r := s[sp-2].Is(s[sp-1])
+				sp--
+				s[sp-1] = Bool(r != (arg == 1))
+			case compiler.CONTAINS_OP:
+				var r bool
+				r, err = t.Contains(s[sp-1], s[sp-2])
+				if err != nil {
+					break
+				}
+				sp--
+				s[sp-1] = Bool(r != (arg == 1))
+
+			case compiler.JUMP:
 				pc = int(arg)
-				continue
-			case *listIter:
-				if it.i < len(it.l.items) {
-					s[sp] = it.l.items[it.i]
-					it.i++
-					sp++
+			case compiler.POP_JUMP_IF_FALSE, compiler.POP_JUMP_IF_TRUE:
+				v := s[sp-1]
+				sp--
+				var truth bool
+				if v.IsBool() {
+					truth = v.n != 0
+				} else {
+					truth, err = t.Truth(v)
+					if err != nil {
+						break
+					}
+				}
+				if truth == (compiler.Opcode(ins&0xff) == compiler.POP_JUMP_IF_TRUE) {
+					pc = int(arg)
+				}
+			case compiler.POP_JUMP_IF_NONE:
+				sp--
+				if s[sp].IsNone() {
+					pc = int(arg)
+				}
+			case compiler.POP_JUMP_IF_NOT_NONE:
+				sp--
+				if !s[sp].IsNone() {
+					pc = int(arg)
+				}
+			case compiler.JUMP_IF_FALSE_OR_POP, compiler.JUMP_IF_TRUE_OR_POP:
+				var truth bool
+				truth, err = t.Truth(s[sp-1])
+				if err != nil {
+					break
+				}
+				if truth == (compiler.Opcode(ins&0xff) == compiler.JUMP_IF_TRUE_OR_POP) {
+					pc = int(arg)
+				} else {
+					sp--
+				}
+			case compiler.GET_ITER:
+				var it Value
+				it, err = t.Iter(s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = it
+			case compiler.FOR_ITER:
+				itv := s[sp-1]
+				switch it := itv.o.(type) {
+				case *rangeIter:
+					if it.i < it.n {
+						s[sp] = Int(it.start + it.i*it.step)
+						it.i++
+						sp++
+						continue
+					}
+					sp--
+					pc = int(arg)
+					continue
+				case *listIter:
+					if it.i < len(it.l.items) {
+						s[sp] = it.l.items[it.i]
+						it.i++
+						sp++
+						continue
+					}
+					it.i = math.MaxInt
+					sp--
+					pc = int(arg)
 					continue
 				}
-				it.i = math.MaxInt
-				sp--
-				pc = int(arg)
-				continue
-			}
-			if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
-				// resume the generator on this loop (no Go recursion)
-				leaf, e := t.enterChain(g, f, None)
+				if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
+					// resume the generator on this loop (no Go recursion)
+					leaf, e := t.enterChain(g, f, None)
+					if e != nil {
+						err = e
+						break
+					}
+					g.inlineFor = true
+					f.pc, f.sp = pc, sp
+					f = leaf.frame
+					t.frame = f
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					continue
+				}
+				v, ok, e := t.Next(itv)
 				if e != nil {
 					err = e
 					break
 				}
-				g.inlineFor = true
-				f.pc, f.sp = pc, sp
-				f = leaf.frame
-				t.frame = f
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
-				continue
-			}
-			v, ok, e := t.Next(itv)
-			if e != nil {
-				err = e
-				break
-			}
-			if !ok {
-				sp--
-				pc = int(arg)
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.RETURN_VALUE:
-			v := s[sp-1]
-			if g := f.gen; g != nil && f != entry {
-				// a generator in a chain returned: hand the value to its
-				// delegator's YIELD_FROM or end its caller's for loop
-				nf := t.chainReturn(f)
-				f = nf
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
-				if g.inlineFor {
-					g.inlineFor = false
+				if !ok {
 					sp--
-					s[sp] = Null
-					_, target := compiler.DecodeInstr(instrs[pc-1])
-					pc = int(target)
-				} else {
-					s[sp-1] = v
+					pc = int(arg)
+					break
 				}
-				continue
-			}
-			if f == entry {
-				f.sp = base
-				t.frame = f.back
-				t.releaseFrame(f)
-				return v, nil
-			}
-			old := f
-			f = f.back
-			t.frame = f
-			t.releaseFrame(old)
-			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-			base = rt.nlocals
-			s[sp-1] = v
+				s[sp] = v
+				sp++
+			case compiler.RETURN_VALUE:
+				v := s[sp-1]
+				if g := f.gen; g != nil && f != entry {
+					// a generator in a chain returned: hand the value to its
+					// delegator's YIELD_FROM or end its caller's for loop
+					nf := t.chainReturn(f)
+					f = nf
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					if g.inlineFor {
+						g.inlineFor = false
+						sp--
+						s[sp] = Null
+						_, target := compiler.DecodeInstr(instrs[pc-1])
+						pc = int(target)
+					} else {
+						s[sp-1] = v
+					}
+					continue
+				}
+				if f == entry {
+					f.sp = base
+					t.frame = f.back
+					t.releaseFrame(f)
+					return v, nil
+				}
+				old := f
+				f = f.back
+				t.frame = f
+				t.releaseFrame(old)
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				s[sp-1] = v
 
-		case compiler.BUILD_TUPLE:
-			n := int(arg)
-			var tup *Tuple
-			if n == 0 {
-				tup = emptyTuple
-			} else {
-				tup = NewTuple(append([]Value(nil), s[sp-n:sp]...))
-			}
-			clearStack(s[sp-n : sp])
-			sp -= n
-			s[sp] = Obj(tup)
-			sp++
-		case compiler.BUILD_LIST:
-			n := int(arg)
-			l := NewList(append(make([]Value, 0, n), s[sp-n:sp]...))
-			clearStack(s[sp-n : sp])
-			sp -= n
-			s[sp] = Obj(l)
-			sp++
-		case compiler.BUILD_SET:
-			n := int(arg)
-			st := NewSet()
-			for _, v := range s[sp-n : sp] {
-				if err = st.Add(t, v); err != nil {
+			case compiler.BUILD_TUPLE:
+				n := int(arg)
+				var tup *Tuple
+				if n == 0 {
+					tup = emptyTuple
+				} else {
+					tup = NewTuple(append([]Value(nil), s[sp-n:sp]...))
+				}
+				clearStack(s[sp-n : sp])
+				sp -= n
+				s[sp] = Obj(tup)
+				sp++
+			case compiler.BUILD_LIST:
+				n := int(arg)
+				l := NewList(append(make([]Value, 0, n), s[sp-n:sp]...))
+				clearStack(s[sp-n : sp])
+				sp -= n
+				s[sp] = Obj(l)
+				sp++
+			case compiler.BUILD_SET:
+				n := int(arg)
+				st := NewSet()
+				for _, v := range s[sp-n : sp] {
+					if err = st.Add(t, v); err != nil {
+						break
+					}
+				}
+				if err != nil {
 					break
 				}
-			}
-			if err != nil {
-				break
-			}
-			clearStack(s[sp-n : sp])
-			sp -= n
-			s[sp] = Obj(st)
-			sp++
-		case compiler.BUILD_MAP:
-			n := int(arg)
-			d := NewDict()
-			for i := sp - 2*n; i < sp; i += 2 {
-				if err = d.Set(t, s[i], s[i+1]); err != nil {
+				clearStack(s[sp-n : sp])
+				sp -= n
+				s[sp] = Obj(st)
+				sp++
+			case compiler.BUILD_MAP:
+				n := int(arg)
+				d := NewDict()
+				for i := sp - 2*n; i < sp; i += 2 {
+					if err = d.Set(t, s[i], s[i+1]); err != nil {
+						break
+					}
+				}
+				if err != nil {
 					break
 				}
-			}
-			if err != nil {
-				break
-			}
-			clearStack(s[sp-2*n : sp])
-			sp -= 2 * n
-			s[sp] = Obj(d)
-			sp++
-		case compiler.BUILD_STRING:
-			n := int(arg)
-			size := 0
-			for _, v := range s[sp-n : sp] {
-				size += len(v.o.(*Str).s)
-			}
-			buf := make([]byte, 0, size)
-			for _, v := range s[sp-n : sp] {
-				buf = append(buf, v.o.(*Str).s...)
-			}
-			clearStack(s[sp-n : sp])
-			sp -= n
-			s[sp] = StrValue(string(buf))
-			sp++
-		case compiler.LIST_APPEND:
-			sp--
-			l := s[sp-int(arg)].o.(*List)
-			l.items = append(l.items, s[sp])
-		case compiler.SET_ADD:
-			sp--
-			err = s[sp-int(arg)].o.(*Set).Add(t, s[sp])
-		case compiler.MAP_ADD:
-			sp -= 2
-			err = s[sp-int(arg)].o.(*Dict).Set(t, s[sp], s[sp+1])
-		case compiler.LIST_EXTEND:
-			sp--
-			l := s[sp-int(arg)].o.(*List)
-			err = t.extendList(l, s[sp])
-		case compiler.SET_UPDATE:
-			sp--
-			st := s[sp-int(arg)].o.(*Set)
-			err = st.Update(t, s[sp])
-		case compiler.DICT_UPDATE:
-			sp--
-			d := s[sp-int(arg)].o.(*Dict)
-			err = t.dictUpdate(d, s[sp], false, Null)
-		case compiler.DICT_MERGE:
-			sp--
-			d := s[sp-int(arg)].o.(*Dict)
-			err = t.dictUpdate(d, s[sp], true, s[sp-int(arg)-2])
-		case compiler.LIST_TO_TUPLE:
-			l := s[sp-1].o.(*List)
-			s[sp-1] = Obj(NewTuple(l.items))
-		case compiler.UNPACK_SEQUENCE:
-			n := int(arg)
-			v := s[sp-1]
-			var items []Value
-			switch x := v.o.(type) {
-			case *Tuple:
-				items = x.items
-			case *List:
-				items = x.items
-			}
-			if items != nil && len(items) == n {
+				clearStack(s[sp-2*n : sp])
+				sp -= 2 * n
+				s[sp] = Obj(d)
+				sp++
+			case compiler.BUILD_STRING:
+				n := int(arg)
+				size := 0
+				for _, v := range s[sp-n : sp] {
+					size += len(v.o.(*Str).s)
+				}
+				buf := make([]byte, 0, size)
+				for _, v := range s[sp-n : sp] {
+					buf = append(buf, v.o.(*Str).s...)
+				}
+				clearStack(s[sp-n : sp])
+				sp -= n
+				s[sp] = StrValue(string(buf))
+				sp++
+			case compiler.LIST_APPEND:
+				sp--
+				l := s[sp-int(arg)].o.(*List)
+				l.items = append(l.items, s[sp])
+			case compiler.SET_ADD:
+				sp--
+				err = s[sp-int(arg)].o.(*Set).Add(t, s[sp])
+			case compiler.MAP_ADD:
+				sp -= 2
+				err = s[sp-int(arg)].o.(*Dict).Set(t, s[sp], s[sp+1])
+			case compiler.LIST_EXTEND:
+				sp--
+				l := s[sp-int(arg)].o.(*List)
+				err = t.extendList(l, s[sp])
+			case compiler.SET_UPDATE:
+				sp--
+				st := s[sp-int(arg)].o.(*Set)
+				err = st.Update(t, s[sp])
+			case compiler.DICT_UPDATE:
+				sp--
+				d := s[sp-int(arg)].o.(*Dict)
+				err = t.dictUpdate(d, s[sp], false, Null)
+			case compiler.DICT_MERGE:
+				sp--
+				d := s[sp-int(arg)].o.(*Dict)
+				err = t.dictUpdate(d, s[sp], true, s[sp-int(arg)-2])
+			case compiler.LIST_TO_TUPLE:
+				l := s[sp-1].o.(*List)
+				s[sp-1] = Obj(NewTuple(l.items))
+			case compiler.UNPACK_SEQUENCE:
+				n := int(arg)
+				v := s[sp-1]
+				var items []Value
+				switch x := v.o.(type) {
+				case *Tuple:
+					items = x.items
+				case *List:
+					items = x.items
+				}
+				if items != nil && len(items) == n {
+					for i := 0; i < n; i++ {
+						s[sp-1+n-1-i] = items[i]
+					}
+					sp += n - 1
+					break
+				}
+				items, err = t.unpack(v, n, -1)
+				if err != nil {
+					break
+				}
 				for i := 0; i < n; i++ {
 					s[sp-1+n-1-i] = items[i]
 				}
 				sp += n - 1
-				break
-			}
-			items, err = t.unpack(v, n, -1)
-			if err != nil {
-				break
-			}
-			for i := 0; i < n; i++ {
-				s[sp-1+n-1-i] = items[i]
-			}
-			sp += n - 1
-		case compiler.UNPACK_EX:
-			before, after := int(arg&0xff), int(arg>>8)
-			var items []Value
-			items, err = t.unpack(s[sp-1], before, after)
-			if err != nil {
-				break
-			}
-			n := len(items)
-			for i := 0; i < n; i++ {
-				s[sp-1+n-1-i] = items[i]
-			}
-			sp += n - 1
-		case compiler.FORMAT_VALUE:
-			var spec Value
-			if arg&4 != 0 {
-				sp--
-				spec = s[sp]
-			}
-			var r Value
-			r, err = t.formatValue(s[sp-1], int(arg&3), spec)
-			if err != nil {
-				break
-			}
-			s[sp-1] = r
+			case compiler.UNPACK_EX:
+				before, after := int(arg&0xff), int(arg>>8)
+				var items []Value
+				items, err = t.unpack(s[sp-1], before, after)
+				if err != nil {
+					break
+				}
+				n := len(items)
+				for i := 0; i < n; i++ {
+					s[sp-1+n-1-i] = items[i]
+				}
+				sp += n - 1
+			case compiler.FORMAT_VALUE:
+				var spec Value
+				if arg&4 != 0 {
+					sp--
+					spec = s[sp]
+				}
+				var r Value
+				r, err = t.formatValue(s[sp-1], int(arg&3), spec)
+				if err != nil {
+					break
+				}
+				s[sp-1] = r
 
-		case compiler.CALL, compiler.CALL_KW, compiler.CALL_METHOD, compiler.CALL_METHOD_KW:
-			op := compiler.Opcode(ins & 0xff)
-			n := int(arg)
-			var kw []*Str
-			top := sp
-			if op == compiler.CALL_KW || op == compiler.CALL_METHOD_KW {
-				kw = t.kwNames(rt, instrs, pc, s[sp-1])
-				top--
-			}
-			fpos := top - n - 1
-			argStart := fpos + 1
-			if op == compiler.CALL_METHOD || op == compiler.CALL_METHOD_KW {
-				fpos--
-				if s[fpos+1].o != nil {
-					argStart = fpos + 1
-					n++
+			case compiler.CALL, compiler.CALL_KW, compiler.CALL_METHOD, compiler.CALL_METHOD_KW:
+				op := compiler.Opcode(ins & 0xff)
+				n := int(arg)
+				var kw []*Str
+				top := sp
+				if op == compiler.CALL_KW || op == compiler.CALL_METHOD_KW {
+					kw = t.kwNames(rt, instrs, pc, s[sp-1])
+					top--
+				}
+				fpos := top - n - 1
+				argStart := fpos + 1
+				if op == compiler.CALL_METHOD || op == compiler.CALL_METHOD_KW {
+					fpos--
+					if s[fpos+1].o != nil {
+						argStart = fpos + 1
+						n++
+					} else {
+						argStart = fpos + 2
+					}
+				}
+				fv := s[fpos]
+				args := s[argStart : argStart+n]
+				if m, ok := fv.o.(*Method); ok && argStart == fpos+1 {
+					if _, ok := m.fn.o.(*Function); ok {
+						// self goes in the callable's slot, just before the args
+						s[fpos] = m.self
+						fv = m.fn
+						args = s[fpos : argStart+n]
+					}
+				}
+				if fn, ok := fv.o.(*Function); ok && fn.code.Flags&(compiler.FlagGenerator|compiler.FlagCoroutine|compiler.FlagAsyncGenerator) == 0 {
+					nf, e := t.setupFunctionFrame(fn, args, kw)
+					if e != nil {
+						err = e
+						break
+					}
+					clearStack(s[fpos+1 : sp])
+					f.pc = pc
+					f.sp = fpos + 1
+					nf.back = f
+					f = nf
+					t.frame = f
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, 0
+					base = rt.nlocals
+					continue
+				}
+				var r Value
+				if md, ok := fv.o.(*MethodDescr); ok && len(args) > len(kw) && !md.class && args[0].Type() == md.owner {
+					r, err = md.fn(t, args[0], args[1:], kw)
 				} else {
-					argStart = fpos + 2
+					r, err = t.Call(fv, args, kw)
 				}
-			}
-			fv := s[fpos]
-			args := s[argStart : argStart+n]
-			if m, ok := fv.o.(*Method); ok && argStart == fpos+1 {
-				if _, ok := m.fn.o.(*Function); ok {
-					// self goes in the callable's slot, just before the args
-					s[fpos] = m.self
-					fv = m.fn
-					args = s[fpos : argStart+n]
-				}
-			}
-			if fn, ok := fv.o.(*Function); ok && fn.code.Flags&(compiler.FlagGenerator|compiler.FlagCoroutine|compiler.FlagAsyncGenerator) == 0 {
-				nf, e := t.setupFunctionFrame(fn, args, kw)
-				if e != nil {
-					err = e
+				if err != nil {
 					break
 				}
 				clearStack(s[fpos+1 : sp])
-				f.pc = pc
-				f.sp = fpos + 1
-				nf.back = f
-				f = nf
-				t.frame = f
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, 0
-				base = rt.nlocals
-				continue
-			}
-			var r Value
-			if md, ok := fv.o.(*MethodDescr); ok && len(args) > len(kw) && !md.class && args[0].Type() == md.owner {
-				r, err = md.fn(t, args[0], args[1:], kw)
-			} else {
-				r, err = t.Call(fv, args, kw)
-			}
-			if err != nil {
-				break
-			}
-			clearStack(s[fpos+1 : sp])
-			sp = fpos + 1
-			s[fpos] = r
-		case compiler.CALL_EX:
-			var kwargs Value
-			if arg&1 != 0 {
-				sp--
-				kwargs = s[sp]
-			}
-			sp--
-			argt := s[sp]
-			fv := s[sp-1]
-			var r Value
-			r, err = t.callEx(fv, argt, kwargs)
-			if err != nil {
-				break
-			}
-			s[sp-1] = r
-		case compiler.MAKE_FUNCTION:
-			sp--
-			co := s[sp].o.(*CodeObject).code
-			fn := NewFunction(co, f.globals)
-			if arg&8 != 0 {
-				sp--
-				cells := s[sp].o.(*Tuple).items
-				fn.closure = make([]*Cell, len(cells))
-				for i, c := range cells {
-					fn.closure[i] = c.o.(*Cell)
+				sp = fpos + 1
+				s[fpos] = r
+			case compiler.CALL_EX:
+				var kwargs Value
+				if arg&1 != 0 {
+					sp--
+					kwargs = s[sp]
 				}
-			}
-			if arg&2 != 0 {
 				sp--
-				fn.kwdefaults = s[sp].o.(*Dict)
-			}
-			if arg&1 != 0 {
-				sp--
-				fn.defaults = s[sp].o.(*Tuple).items
-			}
-			s[sp] = Obj(fn)
-			sp++
-		case compiler.IMPORT_NAME:
-			name := rt.names[arg]
-			var m Value
-			m, err = t.importName(f, name.s, s[sp-1], s[sp-2])
-			if err != nil {
-				break
-			}
-			sp--
-			s[sp-1] = m
-		case compiler.IMPORT_FROM:
-			var v Value
-			v, err = t.importFrom(s[sp-1], rt.names[arg])
-			if err != nil {
-				break
-			}
-			s[sp] = v
-			sp++
-		case compiler.IMPORT_STAR:
-			sp--
-			ns := f.locals
-			if ns == nil {
-				ns = f.globals
-			}
-			err = t.importStar(s[sp], ns)
-		case compiler.PRINT_EXPR:
-			sp--
-			err = t.printExpr(s[sp])
-
-		case compiler.RAISE_VARARGS:
-			switch arg {
-			case 0:
-				if t.handled.o == nil || t.handled.IsNone() {
-					err = Errorf(RuntimeErrorType, "No active exception to reraise")
+				argt := s[sp]
+				fv := s[sp-1]
+				var r Value
+				r, err = t.callEx(fv, argt, kwargs)
+				if err != nil {
 					break
 				}
-				err = t.handled.o.(*Exception)
-				reraise = true
-			case 1:
+				s[sp-1] = r
+			case compiler.MAKE_FUNCTION:
 				sp--
-				err = t.makeRaise(s[sp], Null, false)
-			case 2:
-				sp -= 2
-				err = t.makeRaise(s[sp], s[sp+1], true)
-			}
-		case compiler.RERAISE:
-			sp--
-			err = s[sp].o.(*Exception)
-			reraise = true
-		case compiler.PUSH_EXC_INFO:
-			exc := s[sp-1]
-			prev := t.handled
-			if prev.o == nil {
-				prev = None
-			}
-			s[sp-1] = prev
-			s[sp] = exc
-			sp++
-			t.handled = exc
-		case compiler.POP_EXCEPT:
-			sp--
-			t.handled = s[sp]
-		case compiler.CHECK_EXC_MATCH:
-			var ok bool
-			ok, err = t.excMatch(s[sp-2], s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = Bool(ok)
-		case compiler.BEFORE_WITH:
-			var exit, res Value
-			exit, res, err = t.beforeWith(s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = exit
-			s[sp] = res
-			sp++
-		case compiler.WITH_EXCEPT_START:
-			exit := s[sp-3]
-			exc := s[sp-1]
-			e := exc.o.(*Exception)
-			tb := None
-			if e.tb != nil {
-				tb = Obj(e.tb)
-			}
-			var r Value
-			r, err = t.Call(exit, []Value{Obj(e.cls), exc, tb}, nil)
-			if err != nil {
-				break
-			}
-			s[sp] = r
-			sp++
+				co := s[sp].o.(*CodeObject).code
+				fn := NewFunction(co, f.globals)
+				if arg&8 != 0 {
+					sp--
+					cells := s[sp].o.(*Tuple).items
+					fn.closure = make([]*Cell, len(cells))
+					for i, c := range cells {
+						fn.closure[i] = c.o.(*Cell)
+					}
+				}
+				if arg&2 != 0 {
+					sp--
+					fn.kwdefaults = s[sp].o.(*Dict)
+				}
+				if arg&1 != 0 {
+					sp--
+					fn.defaults = s[sp].o.(*Tuple).items
+				}
+				s[sp] = Obj(fn)
+				sp++
+			case compiler.IMPORT_NAME:
+				name := rt.names[arg]
+				var m Value
+				m, err = t.importName(f, name.s, s[sp-1], s[sp-2])
+				if err != nil {
+					break
+				}
+				sp--
+				s[sp-1] = m
+			case compiler.IMPORT_FROM:
+				var v Value
+				v, err = t.importFrom(s[sp-1], rt.names[arg])
+				if err != nil {
+					break
+				}
+				s[sp] = v
+				sp++
+			case compiler.IMPORT_STAR:
+				sp--
+				ns := f.locals
+				if ns == nil {
+					ns = f.globals
+				}
+				err = t.importStar(s[sp], ns)
+			case compiler.PRINT_EXPR:
+				sp--
+				err = t.printExpr(s[sp])
 
-		case compiler.YIELD_VALUE:
-			if f.gen == nil {
-				err = Errorf(SystemErrorType, "yield outside a generator frame")
-				break
-			}
-			v := s[sp-1]
-			sp--
-			s[sp] = Null
-			f.pc, f.sp = pc, sp
-			nf := t.chainYield(f)
-			if nf == nil {
-				return v, nil
-			}
-			f = nf
-			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-			base = rt.nlocals
-			s[sp] = v
-			sp++
-		case compiler.YIELD_FROM:
-			sub, v := s[sp-2], s[sp-1]
-			if g, ok := sub.o.(*Generator); ok && f.gen != nil && g.delegator == nil && !g.running && !g.done {
-				// link the sub-generator's frame under this one and run it
-				// here: later resumes go straight to the innermost frame
-				if !g.started && !v.IsNone() {
+			case compiler.RAISE_VARARGS:
+				switch arg {
+				case 0:
+					if t.handled.o == nil || t.handled.IsNone() {
+						err = Errorf(RuntimeErrorType, "No active exception to reraise")
+						break
+					}
+					err = t.handled.o.(*Exception)
+					reraise = true
+				case 1:
+					sp--
+					err = t.makeRaise(s[sp], Null, false)
+				case 2:
+					sp -= 2
+					err = t.makeRaise(s[sp], s[sp+1], true)
+				}
+			case compiler.RERAISE:
+				sp--
+				err = s[sp].o.(*Exception)
+				reraise = true
+			case compiler.PUSH_EXC_INFO:
+				exc := s[sp-1]
+				prev := t.handled
+				if prev.o == nil {
+					prev = None
+				}
+				s[sp-1] = prev
+				s[sp] = exc
+				sp++
+				t.handled = exc
+			case compiler.POP_EXCEPT:
+				sp--
+				t.handled = s[sp]
+			case compiler.CHECK_EXC_MATCH:
+				var ok bool
+				ok, err = t.excMatch(s[sp-2], s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = Bool(ok)
+			case compiler.BEFORE_WITH:
+				var exit, res Value
+				exit, res, err = t.beforeWith(s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = exit
+				s[sp] = res
+				sp++
+			case compiler.WITH_EXCEPT_START:
+				exit := s[sp-3]
+				exc := s[sp-1]
+				e := exc.o.(*Exception)
+				tb := None
+				if e.tb != nil {
+					tb = Obj(e.tb)
+				}
+				var r Value
+				r, err = t.Call(exit, []Value{Obj(e.cls), exc, tb}, nil)
+				if err != nil {
+					break
+				}
+				s[sp] = r
+				sp++
+
+			case compiler.YIELD_VALUE:
+				if f.gen == nil {
+					err = Errorf(SystemErrorType, "yield outside a generator frame")
+					break
+				}
+				v := s[sp-1]
+				sp--
+				s[sp] = Null
+				f.pc, f.sp = pc, sp
+				nf := t.chainYield(f)
+				if nf == nil {
+					return v, nil
+				}
+				f = nf
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				s[sp] = v
+				sp++
+			case compiler.YIELD_FROM:
+				sub, v := s[sp-2], s[sp-1]
+				if g, ok := sub.o.(*Generator); ok && f.gen != nil && g.delegator == nil && !g.running && !g.done {
+					// link the sub-generator's frame under this one and run it
+					// here: later resumes go straight to the innermost frame
+					if !g.started && !v.IsNone() {
+						sp -= 2
+						s[sp], s[sp+1] = Null, Null
+						err = Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+						break
+					}
+					sp--
+					s[sp] = Null
+					f.pc, f.sp = pc, sp
+					leaf, e := t.linkSub(f, g, v)
+					if e != nil {
+						err = e
+						break
+					}
+					f = leaf.frame
+					t.frame = f
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					continue
+				}
+				r, done, e := t.yieldFromStep(sub, v, nil)
+				if e != nil {
 					sp -= 2
 					s[sp], s[sp+1] = Null, Null
-					err = Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+					err = e
+					break
+				}
+				if done {
+					sp--
+					s[sp] = Null
+					s[sp-1] = r
+					if f.gen != nil {
+						f.gen.yieldFrom = Null
+					}
+					break
+				}
+				if f.gen == nil {
+					err = Errorf(SystemErrorType, "yield from outside a generator frame")
 					break
 				}
 				sp--
 				s[sp] = Null
-				f.pc, f.sp = pc, sp
-				leaf, e := t.linkSub(f, g, v)
+				f.gen.yieldFrom = sub
+				f.pc, f.sp = pc-1, sp
+				nf := t.chainYield(f)
+				if nf == nil {
+					return r, nil
+				}
+				f = nf
+				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				base = rt.nlocals
+				s[sp] = r
+				sp++
+			case compiler.GET_YIELD_FROM_ITER:
+				var it Value
+				it, err = t.getYieldFromIter(s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = it
+			case compiler.GET_AWAITABLE:
+				var it Value
+				it, err = t.getAwaitable(s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = it
+			case compiler.GET_AITER:
+				r, ok, e := t.callSpecial(s[sp-1], Intern("__aiter__"))
+				if !ok {
+					err = Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", s[sp-1].Type().Name)
+					break
+				}
 				if e != nil {
 					err = e
 					break
 				}
-				f = leaf.frame
-				t.frame = f
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
+				s[sp-1] = r
+			case compiler.GET_ANEXT:
+				r, ok, e := t.callSpecial(s[sp-1], Intern("__anext__"))
+				if !ok {
+					err = Errorf(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", s[sp-1].Type().Name)
+					break
+				}
+				if e != nil {
+					err = e
+					break
+				}
+				aw, e := t.getAwaitable(r)
+				if e != nil {
+					err = Errorf(TypeErrorType, "'async for' received an invalid object from __anext__: %s", r.Type().Name)
+					break
+				}
+				s[sp] = aw
+				sp++
+			case compiler.END_ASYNC_FOR:
+				exc := s[sp-1].o.(*Exception)
+				if exc.cls.IsSubtype(StopAsyncIterationType) {
+					sp -= 2
+					s[sp], s[sp+1] = Null, Null
+					break
+				}
+				sp--
+				err = exc
+				reraise = true
+			case compiler.BEFORE_ASYNC_WITH:
+				var exit, res Value
+				exit, res, err = t.beforeAsyncWith(s[sp-1])
+				if err != nil {
+					break
+				}
+				s[sp-1] = exit
+				s[sp] = res
+				sp++
+			default:
+				err = Errorf(SystemErrorType, "unknown opcode %d", ins&0xff)
+			}
+			if err == nil {
 				continue
 			}
-			r, done, e := t.yieldFromStep(sub, v, nil)
-			if e != nil {
-				sp -= 2
-				s[sp], s[sp+1] = Null, Null
-				err = e
-				break
-			}
-			if done {
-				sp--
-				s[sp] = Null
-				s[sp-1] = r
-				if f.gen != nil {
-					f.gen.yieldFrom = Null
-				}
-				break
-			}
-			if f.gen == nil {
-				err = Errorf(SystemErrorType, "yield from outside a generator frame")
-				break
-			}
-			sp--
-			s[sp] = Null
-			f.gen.yieldFrom = sub
-			f.pc, f.sp = pc-1, sp
-			nf := t.chainYield(f)
-			if nf == nil {
-				return r, nil
-			}
-			f = nf
-			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-			base = rt.nlocals
-			s[sp] = r
-			sp++
-		case compiler.GET_YIELD_FROM_ITER:
-			var it Value
-			it, err = t.getYieldFromIter(s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = it
-		case compiler.GET_AWAITABLE:
-			var it Value
-			it, err = t.getAwaitable(s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = it
-		case compiler.GET_AITER:
-			r, ok, e := t.callSpecial(s[sp-1], Intern("__aiter__"))
-			if !ok {
-				err = Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", s[sp-1].Type().Name)
-				break
-			}
-			if e != nil {
-				err = e
-				break
-			}
-			s[sp-1] = r
-		case compiler.GET_ANEXT:
-			r, ok, e := t.callSpecial(s[sp-1], Intern("__anext__"))
-			if !ok {
-				err = Errorf(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", s[sp-1].Type().Name)
-				break
-			}
-			if e != nil {
-				err = e
-				break
-			}
-			aw, e := t.getAwaitable(r)
-			if e != nil {
-				err = Errorf(TypeErrorType, "'async for' received an invalid object from __anext__: %s", r.Type().Name)
-				break
-			}
-			s[sp] = aw
-			sp++
-		case compiler.END_ASYNC_FOR:
-			exc := s[sp-1].o.(*Exception)
-			if exc.cls.IsSubtype(StopAsyncIterationType) {
-				sp -= 2
-				s[sp], s[sp+1] = Null, Null
-				break
-			}
-			sp--
-			err = exc
-			reraise = true
-		case compiler.BEFORE_ASYNC_WITH:
-			var exit, res Value
-			exit, res, err = t.beforeAsyncWith(s[sp-1])
-			if err != nil {
-				break
-			}
-			s[sp-1] = exit
-			s[sp] = res
-			sp++
-		default:
-			err = Errorf(SystemErrorType, "unknown opcode %d", ins&0xff)
-		}
-		if err == nil {
-			continue
-		}
 		}
 
 		// ---- exception unwinding

@@ -539,7 +539,6 @@ func repeatString(s string, n int) string {
 	return string(buf)
 }
 
-
 func floatBinary(op compiler.BinaryOp, x, y float64) (Value, error) {
 	switch op {
 	case compiler.BinAdd:

@@ -12,12 +12,12 @@ import "yflow/lang/compiler"
 // VM-private opcodes, numbered after the compiler's.
 const (
 	opLoadFastLoadFast  = compiler.BEFORE_ASYNC_WITH + 1 + iota // (a | b<<12) -> local a, local b
-	opLoadFastLoadConst                               // (a | k<<12) -> local a, const k
-	opBinaryOpConst                                   // (op | k<<5) x -> x op const k
-	opCompareOpConst                                  // (op | k<<5) x -> x op const k
-	opStoreFastLoadFast                               // (a | b<<12) x -> ; store a, load b
-	opFastConstBinary                                 // (a | k<<8 | op<<19) -> local a op const k
-	opFastConstCompare                                // (a | k<<8 | op<<19) -> local a op const k [and jump]
+	opLoadFastLoadConst                                         // (a | k<<12) -> local a, const k
+	opBinaryOpConst                                             // (op | k<<5) x -> x op const k
+	opCompareOpConst                                            // (op | k<<5) x -> x op const k
+	opStoreFastLoadFast                                         // (a | b<<12) x -> ; store a, load b
+	opFastConstBinary                                           // (a | k<<8 | op<<19) -> local a op const k
+	opFastConstCompare                                          // (a | k<<8 | op<<19) -> local a op const k [and jump]
 )
 
 // quicken returns the specialised instruction stream for c.

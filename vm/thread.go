@@ -21,12 +21,12 @@ type Interp struct {
 	Argv     []string
 	Path     []string // module search path (script dir first)
 
-	mainThread  *Thread
-	natives     map[string]NativeModule
-	builtinsMod *Module
-	sysPath     *List
-	sources    map[string][]string // filename -> lines, for tracebacks
-	recursionLimit int
+	mainThread           *Thread
+	natives              map[string]NativeModule
+	builtinsMod          *Module
+	sysPath              *List
+	sources              map[string][]string // filename -> lines, for tracebacks
+	recursionLimit       int
 	stdoutObj, stderrObj Value
 }
 
@@ -77,19 +77,19 @@ func (t *Thread) Interp() *Interp { return t.in }
 
 // Frame is one activation of a code object.
 type Frame struct {
-	fn      *Function
-	code    *compiler.Code
-	rt      *codeRT
-	globals *Dict
-	locals  *Dict // the namespace of module and class bodies, else nil
-	slots   []Value
-	cells   []*Cell
-	sp      int
-	pc      int
-	back    *Frame
-	entry   bool // the base frame of a run loop
-	pooled  bool
-	depth   int
+	fn       *Function
+	code     *compiler.Code
+	rt       *codeRT
+	globals  *Dict
+	locals   *Dict // the namespace of module and class bodies, else nil
+	slots    []Value
+	cells    []*Cell
+	sp       int
+	pc       int
+	back     *Frame
+	entry    bool // the base frame of a run loop
+	pooled   bool
+	depth    int
 	gen      *Generator // the generator owning this frame, if any
 	throwing *Exception // raised at pc when the loop (re)starts
 }

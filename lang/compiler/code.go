@@ -8,16 +8,16 @@ type Flags uint32
 
 // Code flags.
 const (
-	FlagVarargs   Flags = 1 << iota // has *args
-	FlagVarkw                       // has **kwargs
-	FlagGenerator                   // contains yield / yield from: calling returns a generator
-	FlagCoroutine                   // async def: calling returns a coroutine
-	FlagAsyncGenerator              // async def containing yield
-	FlagClassBody                   // a class body: runs with a namespace dict as its locals mapping
-	FlagModule                      // a module body: locals mapping is the globals dict
-	FlagComprehension               // a comprehension or generator expression body
-	FlagLambda                      // a lambda
-	FlagNested                      // defined inside a function
+	FlagVarargs        Flags = 1 << iota // has *args
+	FlagVarkw                            // has **kwargs
+	FlagGenerator                        // contains yield / yield from: calling returns a generator
+	FlagCoroutine                        // async def: calling returns a coroutine
+	FlagAsyncGenerator                   // async def containing yield
+	FlagClassBody                        // a class body: runs with a namespace dict as its locals mapping
+	FlagModule                           // a module body: locals mapping is the globals dict
+	FlagComprehension                    // a comprehension or generator expression body
+	FlagLambda                           // a lambda
+	FlagNested                           // defined inside a function
 	// FlagIterableCoroutine marks a generator decorated with
 	// types.coroutine / asyncio.coroutine: awaitable. Set by the VM.
 	FlagIterableCoroutine
@@ -35,9 +35,9 @@ type Code struct {
 	FirstLine int
 	Flags     Flags
 
-	ArgCount       int // positional parameters (including positional-only)
-	PosOnlyCount   int
-	KwOnlyCount    int
+	ArgCount     int // positional parameters (including positional-only)
+	PosOnlyCount int
+	KwOnlyCount  int
 	// VarNames are the local slots: the parameters first, in order
 	// (positional, keyword-only, then *args, then **kwargs), then other locals.
 	VarNames []string
