@@ -81,7 +81,16 @@ func makeBuiltins(in *Interp) *Dict {
 				return Null, Errorf(TypeErrorType, "'%s' object is not an iterator", it.Type().Name)
 			}
 		}
-		v, ok, err := t.nextWithValue(it)
+		if g, isGen := it.o.(*Generator); isGen {
+			v, err := t.genSend(g, None)
+			if err != nil && len(args) == 2 {
+				if e, ok := err.(*Exception); ok && e.cls == StopIterationType {
+					return args[1], nil
+				}
+			}
+			return v, err
+		}
+		v, ok, err := t.Next(it)
 		if err != nil {
 			return Null, err
 		}

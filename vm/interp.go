@@ -597,6 +597,28 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					pc = int(arg)
 					continue
 				}
+				if g, ok := itv.o.(*Generator); ok && g.started && !g.running && !g.done && g.yieldFrom.o == nil && g.delegator == nil && !g.coro && f.depth < t.in.recursionLimit {
+					// fast path: resume a plain suspended generator here
+					gf := g.frame
+					gf.depth = f.depth + 1
+					t.depth = gf.depth
+					gf.back = f
+					g.running = true
+					g.inlineFor = true
+					g.leaf = g
+					if t.handled.o != nil || g.handled.o != nil {
+						g.callerHandled = t.handled
+						t.handled = g.handled
+					}
+					gf.slots[gf.sp] = None
+					gf.sp++
+					f.pc, f.sp = pc, sp
+					f = gf
+					t.frame = f
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					continue
+				}
 				if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
 					// resume the generator on this loop (no Go recursion)
 					leaf, e := t.enterChain(g, f, None)
@@ -997,6 +1019,26 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				sp--
 				s[sp] = Null
 				f.pc, f.sp = pc, sp
+				if g := f.gen; g.inlineFor && g.root == g {
+					// fast path: a plain generator yields to its for loop
+					if t.handled.o != nil || g.handled.o != nil || g.callerHandled.o != nil {
+						g.handled = t.handled
+						t.handled = g.callerHandled
+					}
+					nf := f.back
+					f.back = nil
+					g.running = false
+					g.inlineFor = false
+					g.leafDepth = 0
+					t.depth = nf.depth
+					t.frame = nf
+					f = nf
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					s[sp] = v
+					sp++
+					continue
+				}
 				nf := t.chainYield(f)
 				if nf == nil {
 					return v, nil
