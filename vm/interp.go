@@ -77,10 +77,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	}
 
 	for {
-		if err != nil {
-			goto unwind
-		}
-		{
+		for err == nil {
 			ins := instrs[pc]
 			pc++
 			arg := ins >> 8
@@ -1170,13 +1167,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			default:
 				err = Errorf(SystemErrorType, "unknown opcode %d", ins&0xff)
 			}
-			if err == nil {
-				continue
+			if err != nil {
+				break
 			}
 		}
 
 		// ---- exception unwinding
-	unwind:
 		exc := t.toException(err)
 		err = nil
 		if !reraise {
