@@ -2,8 +2,36 @@
 // with an interpreter. Each module lives in its own subpackage.
 package stdlib
 
-import "yflow/vm"
+import (
+	"yflow/stdlib/collectionsmod"
+	"yflow/stdlib/contextlibmod"
+	"yflow/stdlib/copymod"
+	"yflow/stdlib/functoolsmod"
+	"yflow/stdlib/inspectmod"
+	"yflow/stdlib/itertoolsmod"
+	"yflow/stdlib/jsonmod"
+	"yflow/stdlib/mathmod"
+	"yflow/stdlib/operatormod"
+	"yflow/stdlib/randommod"
+	"yflow/stdlib/stringmod"
+	"yflow/stdlib/timemod"
+	"yflow/stdlib/typesmod"
+	"yflow/vm"
+)
 
 // Register makes every standard module importable in the interpreter.
 func Register(in *vm.Interp) {
+	in.RegisterNative("math", mathmod.Module)
+	in.RegisterNative("time", timemod.Module)
+	in.RegisterNative("json", jsonmod.Module)
+	in.RegisterNative("random", randommod.Module)
+	in.RegisterNative("collections", collectionsmod.Module)
+	in.RegisterNative("types", typesmod.Module)
+	in.RegisterNative("inspect", inspectmod.Module)
+	in.RegisterNative("contextlib", contextlibmod.Module)
+	in.RegisterNative("functools", functoolsmod.Module)
+	in.RegisterNative("itertools", itertoolsmod.Module)
+	in.RegisterNative("operator", operatormod.Module)
+	in.RegisterNative("string", stringmod.Module)
+	in.RegisterNative("copy", copymod.Module)
 }
