@@ -367,7 +367,7 @@ func (t *Thread) inplaceBuiltin(op compiler.BinaryOp, a, b Value) (Value, bool, 
 		}
 	case *Dict:
 		if op == compiler.BinOr {
-			if err := t.dictUpdate(x, b, false, Null); err != nil {
+			if err := t.dictMergeArg(x, b); err != nil {
 				return Null, true, err
 			}
 			return a, true, nil
