@@ -12,6 +12,7 @@ import (
 	"yflow/stdlib/jsonmod"
 	"yflow/stdlib/mathmod"
 	"yflow/stdlib/operatormod"
+	"yflow/stdlib/osmod"
 	"yflow/stdlib/randommod"
 	"yflow/stdlib/stringmod"
 	"yflow/stdlib/timemod"
@@ -34,4 +35,5 @@ func Register(in *vm.Interp) {
 	in.RegisterNative("operator", operatormod.Module)
 	in.RegisterNative("string", stringmod.Module)
 	in.RegisterNative("copy", copymod.Module)
+	in.RegisterNative("os", osmod.Module)
 }

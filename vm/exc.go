@@ -263,6 +263,7 @@ func setupExceptionTypes() {
 	ChildProcessErrorType = mk("ChildProcessError", OSErrorType)
 	ProcessLookupErrorType = mk("ProcessLookupError", OSErrorType)
 	EOFErrorType = mk("EOFError", ExceptionType)
+	mk("UnsupportedOperation", OSErrorType).Module = "io"
 	MemoryErrorType = mk("MemoryError", ExceptionType)
 	SystemErrorType = mk("SystemError", ExceptionType)
 	BufferErrorType = mk("BufferError", ExceptionType)

@@ -120,6 +120,7 @@ func init() {
 	setupMiscTypes()
 	setupGeneratorTypes()
 	setupStreamType()
+	setupFileTypes()
 	FrameType = newBuiltinType("frame", ObjectType)
 	setupBuildClass()
 	setupPayloadInit()
