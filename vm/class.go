@@ -111,7 +111,7 @@ func (t *Thread) newClass(name string, bases []*Type, ns *Dict) (*Type, error) {
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
-	cls := &Type{Name: name, QualName: name, Bases: bases, Dict: ns}
+	cls := &Type{Name: name, QualName: name, Bases: bases, Dict: ns, version: typeVersions.Add(1)}
 	if q, ok := ns.GetStr(strQualName); ok {
 		if s, ok := q.o.(*Str); ok {
 			cls.QualName = s.s

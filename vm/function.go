@@ -50,6 +50,7 @@ type codeRT struct {
 	kwnames [][]*Str // for tuple constants of strs (CALL_KW names)
 	names   []*Str
 	gcache  []globalCache
+	acache  []attrCache // per instruction, for *_ATTR and LOAD_METHOD
 	instrs  []uint32 // the quickened instructions (see quicken.go)
 	nlocals int
 	ncells  int

@@ -219,6 +219,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				sp++
 
 			case compiler.LOAD_ATTR:
+				if in, ok := s[sp-1].o.(*Instance); ok {
+					if v, ok := t.cachedLoadAttr(rt.attrCacheFor(pc-1), in, rt.names[arg]); ok {
+						s[sp-1] = v
+						continue
+					}
+				}
 				var v Value
 				v, err = t.GetAttr(s[sp-1], rt.names[arg])
 				if err != nil {
@@ -226,6 +232,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				s[sp-1] = v
 			case compiler.STORE_ATTR:
+				if in, ok := s[sp-1].o.(*Instance); ok && t.cachedStoreAttr(rt.attrCacheFor(pc-1), in, rt.names[arg], s[sp-2]) {
+					sp -= 2
+					s[sp] = Null
+					s[sp+1] = Null
+					continue
+				}
 				err = t.SetAttr(s[sp-1], rt.names[arg], s[sp-2])
 				sp -= 2
 				s[sp] = Null
@@ -235,6 +247,14 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				sp--
 			case compiler.LOAD_METHOD:
 				o := s[sp-1]
+				if in, ok := o.o.(*Instance); ok {
+					if m, self, ok := t.cachedLoadMethod(rt.attrCacheFor(pc-1), in, rt.names[arg]); ok {
+						s[sp-1] = m
+						s[sp] = self
+						sp++
+						continue
+					}
+				}
 				m, self, e := t.loadMethod(o, rt.names[arg])
 				if e != nil {
 					err = e

@@ -39,6 +39,7 @@ type Type struct {
 	setAttr func(t *Thread, o Value, name string, v Value) (bool, error)
 
 	subclasses []*Type
+	version    uint64 // changes whenever the class or a base changes (attrcache.go)
 	cache      map[*Str]Value // MRO lookup cache, cleared on any change
 	// flags cached from the dict for fast dispatch of user classes
 	hasGetattr, hasGetattribute, hasSetattr, hasDescrGet bool
@@ -90,6 +91,7 @@ func (t *Type) LookupString(name string) Value { return t.Lookup(Intern(name)) }
 // a class attribute changes.
 func (t *Type) invalidate() {
 	t.cache = nil
+	t.version = typeVersions.Add(1)
 	t.refreshFlags()
 	for _, s := range t.subclasses {
 		s.invalidate()
@@ -127,7 +129,7 @@ func (t *Type) SetAttr(name *Str, v Value) {
 
 // newBuiltinType makes a built-in type with the given base.
 func newBuiltinType(name string, base *Type) *Type {
-	t := &Type{Name: name, QualName: name, Module: "builtins", Dict: NewDict(), builtin: true}
+	t := &Type{Name: name, QualName: name, Module: "builtins", Dict: NewDict(), builtin: true, version: typeVersions.Add(1)}
 	if base != nil {
 		t.Bases = []*Type{base}
 		t.MRO = append([]*Type{t}, base.MRO...)
