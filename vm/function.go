@@ -51,7 +51,7 @@ type codeRT struct {
 	names   []*Str
 	gcache  []globalCache
 	acache  []attrCache // per instruction, for *_ATTR and LOAD_METHOD
-	instrs  []uint32 // the quickened instructions (see quicken.go)
+	instrs  []uint32    // the quickened instructions (see quicken.go)
 	nlocals int
 	ncells  int
 	fsize   int // locals + stack

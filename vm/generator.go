@@ -240,6 +240,9 @@ func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error
 		}
 		return t.resume(g, v, nil)
 	}
+	if st, ok := sub.o.(YieldFromStepper); ok {
+		return st.StepYieldFrom(t, v, exc)
+	}
 	if exc != nil {
 		if exc.cls.IsSubtype(GeneratorExitType) {
 			if cl := sub.Type().LookupString("close"); cl.o != nil {
@@ -257,6 +260,13 @@ func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error
 		return t.stepResult(r, err)
 	}
 	if v.IsNone() || v.o == nil {
+		if _, isInst := sub.o.(*Instance); isInst {
+			// a class-defined iterator: keep its StopIteration value
+			if m := sub.Type().Lookup(strNext); m.o != nil {
+				r, err := t.callMethodValue(m, sub, nil)
+				return t.stepResult(r, err)
+			}
+		}
 		r, ok, err := t.Next(sub)
 		if err != nil {
 			return Null, true, err

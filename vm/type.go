@@ -39,7 +39,7 @@ type Type struct {
 	setAttr func(t *Thread, o Value, name string, v Value) (bool, error)
 
 	subclasses []*Type
-	version    uint64 // changes whenever the class or a base changes (attrcache.go)
+	version    uint64         // changes whenever the class or a base changes (attrcache.go)
 	cache      map[*Str]Value // MRO lookup cache, cleared on any change
 	// flags cached from the dict for fast dispatch of user classes
 	hasGetattr, hasGetattribute, hasSetattr, hasDescrGet bool
