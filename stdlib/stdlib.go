@@ -3,6 +3,7 @@
 package stdlib
 
 import (
+	"yflow/stdlib/asyncio"
 	"yflow/stdlib/collectionsmod"
 	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/copymod"
@@ -23,6 +24,7 @@ import (
 // Register makes every standard module importable in the interpreter.
 func Register(in *vm.Interp) {
 	in.RegisterNative("math", mathmod.Module)
+	in.RegisterNative("asyncio", asyncio.Module)
 	in.RegisterNative("time", timemod.Module)
 	in.RegisterNative("json", jsonmod.Module)
 	in.RegisterNative("random", randommod.Module)

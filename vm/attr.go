@@ -354,6 +354,10 @@ func (t *Thread) DelAttr(o Value, name *Str) error {
 			return nil
 		}
 	}
+	if _, isGen := o.o.(*Generator); isGen {
+		_, err := generatorSetAttr(t, o, name.s, Null)
+		return err
+	}
 	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", o.Type().Name, name.s)
 }
 

@@ -90,8 +90,10 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	t.depth = top
 	g.frame.back = resumer
 	g.running = true
-	g.callerHandled = t.handled
-	t.handled = leaf.handled
+	g.callerHandled = t.currentHandled()
+	if leaf.handled.o != nil {
+		t.handled = leaf.handled
+	}
 	if !leaf.started {
 		leaf.started = true
 	} else if send.o != nil {
@@ -130,7 +132,9 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	leaf.frame.depth = top
 	t.depth = top
 	d.handled = t.handled
-	t.handled = leaf.handled
+	if leaf.handled.o != nil {
+		t.handled = leaf.handled
+	}
 	if !leaf.started {
 		leaf.started = true
 	} else {
@@ -159,7 +163,7 @@ func (t *Thread) chainYield(f *Frame) *Frame {
 	root := g.root
 	root.leaf = g
 	root.leafDepth = f.depth - root.frame.depth
-	g.handled = t.handled
+	g.handled = ownHandled(t.handled, root.callerHandled)
 	t.handled = root.callerHandled
 	resumer := root.frame.back
 	root.frame.back = nil
@@ -230,4 +234,31 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 	re.suppressContext = true
 	re.tb = exc.tb
 	return re
+}
+
+// ownHandled is the handled exception a suspending generator keeps: the
+// one it is handling itself, not the one it inherited from its resumer.
+func ownHandled(cur, inherited Value) Value {
+	if cur.o == inherited.o && cur.n == inherited.n {
+		return Null
+	}
+	return cur
+}
+
+// currentHandled is the exception being handled as sys.exc_info() sees
+// it: the current frame's own, else (inside a generator that handles
+// none) the one its resumer was handling.
+func (t *Thread) currentHandled() Value {
+	if t.handled.o != nil && !t.handled.IsNone() {
+		return t.handled
+	}
+	for f := t.frame; f != nil; f = f.back {
+		if g := f.gen; g != nil {
+			if c := g.root.callerHandled; c.o != nil && !c.IsNone() {
+				return c
+			}
+			return None
+		}
+	}
+	return None
 }

@@ -862,7 +862,7 @@ func setupMiscTypes() {
 			}
 			return TupleValue(items...), true, nil
 		case "co_flags":
-			return Int(int64(c.Flags)), true, nil
+			return Int(cpythonCoFlags(c.Flags)), true, nil
 		}
 		return Null, false, nil
 	}
@@ -887,7 +887,7 @@ func functionAttr(t *Thread, o Value, name string) (Value, bool, error) {
 	case "__doc__":
 		return orNone(f.doc), true, nil
 	case "__code__":
-		return Obj(&CodeObject{code: f.code}), true, nil
+		return Obj(codeObjectOf(f.code)), true, nil
 	case "__globals__":
 		return Obj(f.globals), true, nil
 	case "__defaults__":

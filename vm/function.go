@@ -51,6 +51,7 @@ type codeRT struct {
 	names   []*Str
 	gcache  []globalCache
 	acache  []attrCache // per instruction, for *_ATTR and LOAD_METHOD
+	codeObj *CodeObject // the code's Python object (one per code)
 	instrs  []uint32    // the quickened instructions (see quicken.go)
 	nlocals int
 	ncells  int
@@ -127,7 +128,7 @@ func constValue(k any) Value {
 		}
 		return Obj(NewTuple(items))
 	case *compiler.Code:
-		return Obj(&CodeObject{code: k})
+		return Obj(codeObjectOf(k))
 	}
 	panic(fmt.Sprintf("vm: unknown constant %T", k))
 }
@@ -374,4 +375,13 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// codeObjectOf returns the one Python code object of c.
+func codeObjectOf(c *compiler.Code) *CodeObject {
+	rt := runtimeOf(c)
+	if rt.codeObj == nil {
+		rt.codeObj = &CodeObject{code: c}
+	}
+	return rt.codeObj
 }

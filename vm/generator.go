@@ -139,6 +139,21 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		return Null, false, err
 	}
 	if exc != nil {
+		// as CPython chains a thrown exception with the exception handled
+		// by the outermost level of the chain that handles one
+		if exc.context.o == nil {
+			for x := g; x != nil; {
+				if h, ok := x.handled.o.(*Exception); ok && h != exc {
+					exc.context = Obj(h)
+					break
+				}
+				next, ok := x.yieldFrom.o.(*Generator)
+				if !ok {
+					break
+				}
+				x = next
+			}
+		}
 		leaf.frame.throwing = exc
 	}
 	g.inlineFor = false
@@ -245,18 +260,25 @@ func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error
 	}
 	if exc != nil {
 		if exc.cls.IsSubtype(GeneratorExitType) {
-			if cl := sub.Type().LookupString("close"); cl.o != nil {
-				if _, err := t.callMethodValue(cl, sub, nil); err != nil {
+			cl, err := t.GetAttr(sub, Intern("close"))
+			if err == nil {
+				if _, err := t.Call(cl, nil, nil); err != nil {
 					return Null, true, err
 				}
+			} else if e, ok := err.(*Exception); ok && !e.cls.IsSubtype(AttributeErrorType) {
+				// CPython reports a failing lookup of close as unraisable
+				t.writeUnraisable(e, sub)
 			}
 			return Null, true, exc
 		}
-		th := sub.Type().LookupString("throw")
-		if th.o == nil {
-			return Null, true, exc
+		th, err := t.GetAttr(sub, Intern("throw"))
+		if err != nil {
+			if e, ok := err.(*Exception); ok && e.cls.IsSubtype(AttributeErrorType) {
+				return Null, true, exc
+			}
+			return Null, true, err
 		}
-		r, err := t.callMethodValue(th, sub, []Value{Obj(exc)})
+		r, err := t.Call(th, []Value{Obj(exc)}, nil)
 		return t.stepResult(r, err)
 	}
 	if v.IsNone() || v.o == nil {
@@ -276,11 +298,11 @@ func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error
 		}
 		return r, false, nil
 	}
-	send := sub.Type().LookupString("send")
-	if send.o == nil {
-		return Null, true, Errorf(AttributeErrorType, "'%s' object has no attribute 'send'", sub.Type().Name)
+	send, err := t.GetAttr(sub, Intern("send"))
+	if err != nil {
+		return Null, true, err
 	}
-	r, err := t.callMethodValue(send, sub, []Value{v})
+	r, err := t.Call(send, []Value{v}, nil)
 	return t.stepResult(r, err)
 }
 
@@ -373,6 +395,7 @@ func setupGeneratorTypes() {
 			return StrValue(fmt.Sprintf("<%s object %s at 0x%x>", kind, g.qual, uintptrOf(self))), nil
 		})
 		typ.attr = generatorAttr
+		typ.setAttr = generatorSetAttr
 	}
 	coroWrapperType = newBuiltinType("coroutine_wrapper", ObjectType)
 	addMethod(coroWrapperType, "__iter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
@@ -414,6 +437,11 @@ func (t *Thread) throwArgs(args []Value) (*Exception, error) {
 	if !ok || !cls.IsSubtype(BaseExceptionType) {
 		return nil, Errorf(TypeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s", typ.Type().Name)
 	}
+	if len(args) > 2 && !args[2].IsNone() {
+		if _, ok := args[2].o.(*Traceback); !ok {
+			return nil, Errorf(TypeErrorType, "throw() third argument must be a traceback object")
+		}
+	}
 	var cargs []Value
 	if len(args) > 1 && !args[1].IsNone() {
 		if e, ok := args[1].o.(*Exception); ok && e.cls.IsSubtype(cls) {
@@ -429,7 +457,11 @@ func (t *Thread) throwArgs(args []Value) (*Exception, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.o.(*Exception), nil
+	e, ok := r.o.(*Exception)
+	if !ok {
+		return nil, Errorf(TypeErrorType, "calling %s should have returned an instance of BaseException, not %s", reprNoThread(typ), r.Type().Name)
+	}
+	return e, nil
 }
 
 func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
@@ -447,7 +479,7 @@ func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
 		}
 		return Obj(&FrameObject{f: g.frame}), true, nil
 	case "gi_code", "cr_code":
-		return Obj(&CodeObject{code: g.code}), true, nil
+		return Obj(codeObjectOf(g.code)), true, nil
 	case "gi_yieldfrom", "cr_await":
 		if g.done || g.yieldFrom.o == nil {
 			return None, true, nil
@@ -479,4 +511,147 @@ func GenState(g *Generator) string {
 		return "GEN_CREATED"
 	}
 	return "GEN_SUSPENDED"
+}
+
+func generatorSetAttr(t *Thread, o Value, name string, v Value) (bool, error) {
+	g := o.o.(*Generator)
+	switch name {
+	case "__name__", "__qualname__":
+		s, ok := v.o.(*Str)
+		if !ok {
+			return true, Errorf(TypeErrorType, "%s must be set to a string object", name)
+		}
+		if name == "__name__" {
+			g.name = Intern(s.s)
+		} else {
+			g.qual = s.s
+		}
+		return true, nil
+	case "gi_running", "gi_frame", "gi_code", "gi_yieldfrom", "gi_suspended", "cr_running", "cr_frame", "cr_code", "cr_await", "cr_suspended":
+		return true, Errorf(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name, o.Type().Name)
+	}
+	return true, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", o.Type().Name, name)
+}
+
+func setupFrameType() {
+	FrameType = newBuiltinType("frame", ObjectType)
+	FrameType.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
+		f := o.o.(*FrameObject).f
+		switch name {
+		case "f_lineno":
+			if f.code == nil {
+				return None, true, nil
+			}
+			if f.gen != nil && !f.gen.started {
+				return Int(int64(f.code.FirstLine)), true, nil
+			}
+			pc := f.pc - 1
+			if pc < 0 {
+				pc = 0
+			}
+			return Int(int64(f.code.Line(pc))), true, nil
+		case "f_code":
+			if f.code == nil {
+				return None, true, nil
+			}
+			return Obj(codeObjectOf(f.code)), true, nil
+		case "f_globals":
+			return Obj(f.globals), true, nil
+		case "f_locals":
+			return frameLocals(f), true, nil
+		case "f_back":
+			if f.back == nil || f.back.code == nil {
+				return None, true, nil
+			}
+			return Obj(&FrameObject{f: f.back}), true, nil
+		}
+		return Null, false, nil
+	}
+}
+
+// frameLocals is a frame's f_locals: its namespace, or a snapshot dict.
+func frameLocals(f *Frame) Value {
+	if f.locals != nil {
+		return Obj(f.locals)
+	}
+	d := NewDict()
+	if f.code == nil {
+		return Obj(d)
+	}
+	for i, n := range f.code.VarNames {
+		if i < len(f.slots) && f.slots[i].o != nil {
+			d.SetStr(Intern(n), f.slots[i])
+		}
+	}
+	for i, n := range f.code.CellVars {
+		if i < len(f.cells) && f.cells[i] != nil && f.cells[i].v.o != nil {
+			d.SetStr(Intern(n), f.cells[i].v)
+		}
+	}
+	for i, n := range f.code.FreeVars {
+		j := len(f.code.CellVars) + i
+		if j < len(f.cells) && f.cells[j] != nil && f.cells[j].v.o != nil {
+			d.SetStr(Intern(n), f.cells[j].v)
+		}
+	}
+	return Obj(d)
+}
+
+// getFrame is sys._getframe(depth).
+func getFrame(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+	depth := int64(0)
+	if len(args) > 0 {
+		var err error
+		if depth, err = t.Index(args[0]); err != nil {
+			return Null, err
+		}
+	}
+	f := t.frame
+	for ; depth > 0 && f != nil; depth-- {
+		f = f.back
+	}
+	if f == nil {
+		return Null, Errorf(ValueErrorType, "call stack is not deep enough")
+	}
+	return Obj(&FrameObject{f: f}), nil
+}
+
+// cpythonCoFlags maps yflow code flags to CPython's co_flags bits.
+func cpythonCoFlags(fl compiler.Flags) int64 {
+	r := int64(0)
+	if fl&(compiler.FlagModule|compiler.FlagClassBody) == 0 {
+		r |= 1 | 2 // CO_OPTIMIZED | CO_NEWLOCALS
+	}
+	if fl&compiler.FlagVarargs != 0 {
+		r |= 4
+	}
+	if fl&compiler.FlagVarkw != 0 {
+		r |= 8
+	}
+	if fl&compiler.FlagNested != 0 {
+		r |= 16
+	}
+	if fl&compiler.FlagGenerator != 0 {
+		r |= 32
+	}
+	if fl&compiler.FlagCoroutine != 0 {
+		r |= 128
+	}
+	if fl&compiler.FlagIterableCoroutine != 0 {
+		r |= 256
+	}
+	if fl&compiler.FlagAsyncGenerator != 0 {
+		r |= 512
+	}
+	return r
+}
+
+// writeUnraisable reports an exception that cannot be raised, as CPython's
+// "Exception ignored in: ..." message.
+func (t *Thread) writeUnraisable(e *Exception, obj Value) {
+	r, err := t.Repr(obj)
+	if err != nil {
+		r = "<object>"
+	}
+	t.in.WriteStderr("Exception ignored in: " + r + "\n" + t.FormatException(e))
 }

@@ -31,6 +31,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	base := rt.nlocals
 	var err error
 	reraise := false
+	thrown := false // an exception thrown into a generator gets no context
 	if f.throwing != nil {
 		exc := f.throwing
 		f.throwing = nil
@@ -73,6 +74,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			}
 		} else {
 			err = exc
+			thrown = true
 		}
 	}
 
@@ -623,8 +625,8 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					g.running = true
 					g.inlineFor = true
 					g.leaf = g
-					if t.handled.o != nil || g.handled.o != nil {
-						g.callerHandled = t.handled
+					g.callerHandled = t.handled
+					if g.handled.o != nil {
 						t.handled = g.handled
 					}
 					gf.slots[gf.sp] = None
@@ -965,11 +967,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case compiler.RAISE_VARARGS:
 				switch arg {
 				case 0:
-					if t.handled.o == nil || t.handled.IsNone() {
+					h, ok := t.currentHandled().o.(*Exception)
+					if !ok {
 						err = Errorf(RuntimeErrorType, "No active exception to reraise")
 						break
 					}
-					err = t.handled.o.(*Exception)
+					err = h
 					reraise = true
 				case 1:
 					sp--
@@ -1038,8 +1041,8 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f.pc, f.sp = pc, sp
 				if g := f.gen; g.inlineFor && g.root == g {
 					// fast path: a plain generator yields to its for loop
-					if t.handled.o != nil || g.handled.o != nil || g.callerHandled.o != nil {
-						g.handled = t.handled
+					if t.handled.o != nil || g.callerHandled.o != nil {
+						g.handled = ownHandled(t.handled, g.callerHandled)
 						t.handled = g.callerHandled
 					}
 					nf := f.back
@@ -1196,11 +1199,19 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 		exc := t.toException(err)
 		err = nil
 		if !reraise {
-			if t.handled.o != nil && !t.handled.IsNone() && exc.context.o == nil {
-				if h := t.handled.o.(*Exception); h != exc {
-					exc.context = t.handled
+			if exc.context.o == nil {
+				hv := t.currentHandled()
+				if thrown {
+					hv = Null
+					if f.gen != nil {
+						hv = f.gen.handled
+					}
+				}
+				if h, ok := hv.o.(*Exception); ok && h != exc {
+					exc.context = Obj(h)
 				}
 			}
+			thrown = false
 			exc.addTraceback(f, pc-1)
 		}
 		reraise = false

@@ -124,7 +124,7 @@ func newSysModule(t *Thread) (*Module, error) {
 		return Int(int64(t.in.recursionLimit)), nil
 	})
 	fn("exc_info", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
-		h := t.handled
+		h := t.currentHandled()
 		if h.o == nil || h.IsNone() {
 			return TupleValue(None, None, None), nil
 		}
@@ -136,11 +136,9 @@ func newSysModule(t *Thread) (*Module, error) {
 		return TupleValue(Obj(e.cls), h, tb), nil
 	})
 	fn("exception", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
-		if t.handled.o == nil {
-			return None, nil
-		}
-		return t.handled, nil
+		return t.currentHandled(), nil
 	})
+	fn("_getframe", getFrame)
 	fn("getsizeof", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Int(64), nil
 	})

@@ -121,7 +121,7 @@ func init() {
 	setupGeneratorTypes()
 	setupStreamType()
 	setupFileTypes()
-	FrameType = newBuiltinType("frame", ObjectType)
+	setupFrameType()
 	setupBuildClass()
 	setupPayloadInit()
 }

@@ -30,6 +30,11 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 			return vm.Bool(f(args[0])), nil
 		})
 	}
+	for name, bit := range map[string]int64{"CO_OPTIMIZED": 1, "CO_NEWLOCALS": 2, "CO_VARARGS": 4,
+		"CO_VARKEYWORDS": 8, "CO_NESTED": 16, "CO_GENERATOR": 32, "CO_NOFREE": 64, "CO_COROUTINE": 128,
+		"CO_ITERABLE_COROUTINE": 256, "CO_ASYNC_GENERATOR": 512} {
+		m.Set(name, vm.Int(bit))
+	}
 	gen := func(v vm.Value) (*vm.Generator, bool) {
 		g, ok := v.Object().(*vm.Generator)
 		return g, ok
