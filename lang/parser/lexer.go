@@ -713,8 +713,10 @@ func markWithParens(toks []lexer.Token) {
 			continue
 		}
 		j := i + 1
+		afterYielding := false
 		if toks[j].Type == tName && toks[j].Value == "yielding" && j+1 < len(toks) && toks[j+1].Value == "(" && toks[j+1].Type == tOp {
 			j++
+			afterYielding = true
 		}
 		if toks[j].Type != tOp || toks[j].Value != "(" {
 			continue
@@ -734,13 +736,36 @@ func markWithParens(toks []lexer.Token) {
 				depth--
 			}
 			if depth == 0 {
-				if k+1 < len(toks) && toks[k+1].Type == tOp && toks[k+1].Value == ":" && k > j+1 {
+				if k+1 < len(toks) && toks[k+1].Type == tOp && toks[k+1].Value == ":" && k > j+1 &&
+					!(toks[j+1].Type == tKeyword && toks[j+1].Value == "yield") &&
+					(!afterYielding || hasAsAtDepth1(toks[j:k])) {
 					toks[j].Type = tWithParen
 				}
 				break
 			}
 		}
 	}
+}
+
+// hasAsAtDepth1 reports whether the bracketed tokens (starting with the
+// opening one) hold an `as` directly inside the outer brackets: the
+// parenthesised form of with items, not a call.
+func hasAsAtDepth1(toks []lexer.Token) bool {
+	depth := 0
+	for _, t := range toks {
+		if t.Type == tOp || t.Type == tWithParen {
+			switch t.Value {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+			}
+		}
+		if depth == 1 && t.Type == tKeyword && t.Value == "as" {
+			return true
+		}
+	}
+	return false
 }
 
 // startsExpr reports whether t can begin an expression.
@@ -762,12 +787,27 @@ func startsExpr(t lexer.Token) bool {
 	return false
 }
 
+// startsYieldingOperand reports whether t can begin the operand of the
+// `yielding` keyword. Tokens that could instead continue an expression
+// made of a variable named yielding (`(`, `[`, `-`, `+`, `~`) do not count,
+// so `for x in yielding[0]` and `with yielding() as v` keep their Python
+// meaning.
+func startsYieldingOperand(t lexer.Token) bool {
+	if t.Type == tWithParen {
+		return true
+	}
+	if t.Type == tOp {
+		return t.Value == "{" || t.Value == "..."
+	}
+	return startsExpr(t)
+}
+
 // markYielding retypes the name `yielding` as a Keyword where it is yflow's
 // soft keyword: right after `with`, or right after the `in` of a for
 // statement or comprehension clause, and followed by an expression.
 func markYielding(toks []lexer.Token) {
 	isYielding := func(i int) bool {
-		return i+1 < len(toks) && toks[i].Type == tName && toks[i].Value == "yielding" && startsExpr(toks[i+1])
+		return i+1 < len(toks) && toks[i].Type == tName && toks[i].Value == "yielding" && startsYieldingOperand(toks[i+1])
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
