@@ -19,6 +19,12 @@ func uintptrOf(v Value) uintptr {
 	return uintptr((*iface)(unsafe.Pointer(&v.o)).data)
 }
 
+// lenBuiltin and listAppendDescr are called directly by the interpreter.
+var (
+	lenBuiltin      *Builtin
+	listAppendDescr *MethodDescr
+)
+
 func makeBuiltins(in *Interp) *Dict {
 	d := NewDict()
 	set := func(name string, v Value) { d.SetStr(Intern(name), v) }
@@ -48,6 +54,7 @@ func makeBuiltins(in *Interp) *Dict {
 		n, err := t.Len(args[0])
 		return Int(int64(n)), err
 	})
+	lenBuiltin = d.getStrValue(Intern("len")).o.(*Builtin)
 	fn("repr", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("repr", args, kw, 1, 1); err != nil {
 			return Null, err

@@ -888,6 +888,26 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				var r Value
+				if md, ok := fv.o.(*MethodDescr); ok && md == listAppendDescr && len(args) == 2 && kw == nil {
+					// list.append: the commonest method call
+					if l, ok := args[0].o.(*List); ok {
+						l.items = append(l.items, args[1])
+						clearStack(s[fpos+1 : sp])
+						sp = fpos + 1
+						s[fpos] = None
+						continue
+					}
+				}
+				if b, ok := fv.o.(*Builtin); ok && b == lenBuiltin && len(args) == 1 && kw == nil {
+					var n int
+					if n, err = t.Len(args[0]); err != nil {
+						break
+					}
+					clearStack(s[fpos+1 : sp])
+					sp = fpos + 1
+					s[fpos] = Int(int64(n))
+					continue
+				}
 				if md, ok := fv.o.(*MethodDescr); ok && len(args) > len(kw) && !md.class && args[0].Type() == md.owner {
 					r, err = md.fn(t, args[0], args[1:], kw)
 				} else {

@@ -112,7 +112,22 @@ func setupNumberMethods() {
 			return self, nil
 		})
 		addMethod(typ, "__divmod__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := checkArgs("__divmod__", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			if !isNumber(args[0]) {
+				return NotImplemented, nil
+			}
 			return t.Call(t.in.Builtins.getStrValue(Intern("divmod")), []Value{self, args[0]}, nil)
+		})
+		addMethod(typ, "__rdivmod__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			if err := checkArgs("__rdivmod__", args, kw, 1, 1); err != nil {
+				return Null, err
+			}
+			if !isNumber(args[0]) {
+				return NotImplemented, nil
+			}
+			return t.Call(t.in.Builtins.getStrValue(Intern("divmod")), []Value{args[0], self}, nil)
 		})
 		addMethod(typ, "__trunc__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return intNew(t, IntType, []Value{self}, nil)

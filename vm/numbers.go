@@ -112,6 +112,21 @@ func numCompare(a, b Value) (int, bool) {
 	if (b.IsInt() && (b.AsInt() > 1<<53 || b.AsInt() < -(1<<53))) && !math.IsInf(x, 0) {
 		return big.NewFloat(x).Cmp(new(big.Float).SetInt64(b.AsInt())), true
 	}
+	// a big int is finite, whatever its float conversion says
+	if bi, ok := a.o.(*BigInt); ok && math.IsInf(y, 0) {
+		_ = bi
+		if y > 0 {
+			return -1, true
+		}
+		return 1, true
+	}
+	if bi, ok := b.o.(*BigInt); ok && math.IsInf(x, 0) {
+		_ = bi
+		if x > 0 {
+			return 1, true
+		}
+		return -1, true
+	}
 	// exact comparison of a big int with a float
 	if bi, ok := a.o.(*BigInt); ok && !math.IsInf(y, 0) {
 		return new(big.Float).SetInt(&bi.v).Cmp(big.NewFloat(y)), true

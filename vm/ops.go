@@ -38,7 +38,14 @@ func (t *Thread) callMethodValue(m, self Value, args []Value) (Value, error) {
 		copy(all[1:], args)
 		return t.Call(m, all, nil)
 	case *MethodDescr:
-		return f.fn(t, unwrapSelf(self), args, nil)
+		t.cdepth++
+		if t.cdepth > maxNativeDepth {
+			t.cdepth--
+			return Null, Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+		}
+		r, err := f.fn(t, unwrapSelf(self), args, nil)
+		t.cdepth--
+		return r, err
 	}
 	bound, err := t.bindAttr(m, self, self.Type())
 	if err != nil {
@@ -392,6 +399,7 @@ func (t *Thread) Compare(op compiler.CompareOp, a, b Value) (Value, error) {
 				return r, err
 			}
 		}
+		userB = false
 	}
 	if userA {
 		if r, ok, err := t.callSpecial(a, name, b); ok {

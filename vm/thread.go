@@ -11,6 +11,10 @@ import (
 	"yflow/lang/compiler"
 )
 
+// maxNativeDepth bounds the nesting of built-in calls made from Go, which
+// the frame-based recursion limit does not see.
+const maxNativeDepth = 20000
+
 // Interp is the state shared by a program's threads.
 type Interp struct {
 	Builtins *Dict
@@ -66,6 +70,7 @@ type Thread struct {
 	handled Value // the exception being handled (NULL or None: none)
 	pool    []*Frame
 	yielded bool // the last run loop stopped at a yield
+	cdepth  int  // nesting of built-in calls (guards the Go stack)
 }
 
 func newThread(in *Interp) *Thread {
@@ -187,7 +192,14 @@ func (t *Thread) Call(fv Value, args []Value, kw []*Str) (Value, error) {
 		}
 		return t.runFrame(f)
 	case *Builtin:
-		return fn.fn(t, fn.self, args, kw)
+		t.cdepth++
+		if t.cdepth > maxNativeDepth {
+			t.cdepth--
+			return Null, Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+		}
+		r, err := fn.fn(t, fn.self, args, kw)
+		t.cdepth--
+		return r, err
 	case *Method:
 		nargs := make([]Value, len(args)+1)
 		nargs[0] = fn.self

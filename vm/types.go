@@ -114,6 +114,7 @@ func init() {
 	setupStrMethods()
 	setupBytesMethods()
 	setupListMethods()
+	listAppendDescr = ListType.Dict.getStrValue(Intern("append")).o.(*MethodDescr)
 	setupTupleMethods()
 	setupDictMethods()
 	setupSetMethods()
