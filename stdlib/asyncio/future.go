@@ -171,7 +171,7 @@ func (f *Future) getResult() (vm.Value, error) {
 	case stateCancelled:
 		return vm.Null, f.makeCancelledError()
 	case statePending:
-		return vm.Null, vm.Errorf(InvalidStateErrorType, "Result is not ready.")
+		return vm.Null, vm.Errorf(InvalidStateErrorType, "Result is not set.")
 	}
 	f.logTB = false
 	if f.exc != nil {

@@ -39,7 +39,6 @@ func (h *Handle) value() vm.Value {
 type TimerHandle struct {
 	Handle
 	when      float64
-	seq       uint64
 	scheduled bool
 }
 

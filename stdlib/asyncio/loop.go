@@ -245,10 +245,16 @@ func (l *Loop) runOnce(t *vm.Thread) error {
 		it, _ := l.ready.Pop()
 		var err error
 		if l.debug {
+			where := ""
+			if it.task != nil {
+				if g, ok := vm.AsGenerator(it.task.coro); ok && g.Started() && !g.Done() {
+					where = g.Filename() + ":" + itoa(g.SuspendedLine())
+				}
+			}
 			start := l.time()
 			err = l.runItem(t, it)
 			if dt := l.time() - start; dt >= l.slowCallback {
-				l.reportSlow(t, it, dt)
+				l.reportSlow(t, it, dt, where)
 			}
 		} else {
 			err = l.runItem(t, it)
@@ -319,15 +325,15 @@ func (l *Loop) callbackError(t *vm.Thread, err error, ctx func() *vm.Dict) error
 }
 
 // reportSlow logs a callback that held the loop too long (debug mode).
-func (l *Loop) reportSlow(t *vm.Thread, it item, dt float64) {
+func (l *Loop) reportSlow(t *vm.Thread, it item, dt float64, where string) {
 	var what string
 	switch it.kind {
 	case itemHandle:
 		what = it.h.repr(t)
 	case itemStep, itemWakeup:
 		what = it.task.repr(t)
-		if g, ok := vm.AsGenerator(it.task.coro); ok && !g.Done() {
-			what += " (resumed at " + g.Filename() + ":" + itoa(g.SuspendedLine()) + ")"
+		if where != "" {
+			what += " (resumed at " + where + ")"
 		}
 	default:
 		what = "<Handle " + formatCallbackSource(t, it.fn, []vm.Value{it.fut.value()}) + ">"

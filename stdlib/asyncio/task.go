@@ -55,10 +55,9 @@ func (l *Loop) newTask(t *vm.Thread, coro vm.Value, name vm.Value) (*Task, error
 	tk := &Task{coro: coro, idx: -1}
 	tk.loop = l
 	tk.self = tk
-	if name.IsNull() || name.IsNone() {
-		l.st.taskCounter++
-		tk.nameID = l.st.taskCounter
-	} else {
+	l.st.taskCounter++
+	tk.nameID = l.st.taskCounter
+	if !name.IsNull() && !name.IsNone() {
 		s, err := t.StrValueOf(name)
 		if err != nil {
 			return nil, err

@@ -1,31 +1,21 @@
 // timerheap.go is the event loop's timer queue: a binary min-heap of
-// TimerHandles ordered by deadline, then by scheduling order (so timers
-// due at the same moment run in the order they were created).
+// TimerHandles ordered by deadline, with heapq's exact algorithm so that
+// ties break as they do under CPython.
 
 package asyncio
 
 // timerHeap is a min-heap of timers; index i's children are 2i+1, 2i+2.
 type timerHeap struct {
-	h   []*TimerHandle
-	seq uint64
+	h []*TimerHandle
 }
 
 func (q *timerHeap) Len() int { return len(q.h) }
 
-func timerLess(a, b *TimerHandle) bool {
-	if a.when != b.when {
-		return a.when < b.when
-	}
-	return a.seq < b.seq
-}
-
 // Push adds a timer.
 func (q *timerHeap) Push(th *TimerHandle) {
-	q.seq++
-	th.seq = q.seq
 	th.scheduled = true
 	q.h = append(q.h, th)
-	q.up(len(q.h) - 1)
+	q.siftDown(0, len(q.h)-1)
 }
 
 // Peek returns the earliest timer (nil when empty).
@@ -42,12 +32,14 @@ func (q *timerHeap) Pop() *TimerHandle {
 	if n == 0 {
 		return nil
 	}
-	top := q.h[0]
-	q.h[0] = q.h[n-1]
+	last := q.h[n-1]
 	q.h[n-1] = nil
 	q.h = q.h[:n-1]
+	top := last
 	if n > 1 {
-		q.down(0)
+		top = q.h[0]
+		q.h[0] = last
+		q.siftUp(0)
 	}
 	top.scheduled = false
 	return top
@@ -68,38 +60,43 @@ func (q *timerHeap) Purge() {
 	}
 	q.h = kept
 	for i := len(q.h)/2 - 1; i >= 0; i-- {
-		q.down(i)
+		q.siftUp(i)
 	}
 }
 
-func (q *timerHeap) up(i int) {
+// siftDown and siftUp are heapq's _siftdown and _siftup, so that timers
+// due at the same moment come out in the same order as under CPython
+// (whose TimerHandles compare by deadline only).
+func (q *timerHeap) siftDown(start, pos int) {
 	h := q.h
-	for i > 0 {
-		p := (i - 1) / 2
-		if !timerLess(h[i], h[p]) {
-			break
+	newitem := h[pos]
+	for pos > start {
+		parent := (pos - 1) >> 1
+		if newitem.when < h[parent].when {
+			h[pos] = h[parent]
+			pos = parent
+			continue
 		}
-		h[i], h[p] = h[p], h[i]
-		i = p
+		break
 	}
+	h[pos] = newitem
 }
 
-func (q *timerHeap) down(i int) {
+func (q *timerHeap) siftUp(pos int) {
 	h := q.h
-	n := len(h)
-	for {
-		l := 2*i + 1
-		if l >= n {
-			return
+	end := len(h)
+	start := pos
+	newitem := h[pos]
+	child := 2*pos + 1
+	for child < end {
+		right := child + 1
+		if right < end && !(h[child].when < h[right].when) {
+			child = right
 		}
-		m := l
-		if r := l + 1; r < n && timerLess(h[r], h[l]) {
-			m = r
-		}
-		if !timerLess(h[m], h[i]) {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
+		h[pos] = h[child]
+		pos = child
+		child = 2*pos + 1
 	}
+	h[pos] = newitem
+	q.siftDown(start, pos)
 }

@@ -125,7 +125,9 @@ func initFuture() {
 	fm("_cancel_and_mark", 1, 1, func(t *vm.Thread, f *Future, _ vm.Value, a []vm.Value) (vm.Value, error) {
 		return vm.Bool(f.cancelFuture(a[0])), nil
 	})
-	fm("done", 0, 0, func(t *vm.Thread, f *Future, _ vm.Value, _ []vm.Value) (vm.Value, error) { return vm.Bool(f.done()), nil })
+	fm("done", 0, 0, func(t *vm.Thread, f *Future, _ vm.Value, _ []vm.Value) (vm.Value, error) {
+		return vm.Bool(f.done()), nil
+	})
 	fm("cancelled", 0, 0, func(t *vm.Thread, f *Future, _ vm.Value, _ []vm.Value) (vm.Value, error) {
 		return vm.Bool(f.state == stateCancelled), nil
 	})
