@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -25,6 +26,10 @@ import (
 	"yflow/stdlib"
 	"yflow/vm"
 )
+
+// gcPercent is the garbage collector's target heap growth: above Go's
+// default of 100, trading memory headroom for fewer collections.
+const gcPercent = 400
 
 // Version is the yflow version string.
 const Version = "0.1.0"
@@ -40,7 +45,9 @@ commands:
 `
 
 func main() {
-	debug.SetGCPercent(400)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	if path := os.Getenv("YFLOW_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err == nil {
@@ -50,6 +57,15 @@ func main() {
 			f.Close()
 			os.Exit(status)
 		}
+	}
+	if path := os.Getenv("YFLOW_MEMPROFILE"); path != "" {
+		runtime.MemProfileRate = 4096
+		status := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(status)
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
