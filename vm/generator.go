@@ -23,6 +23,7 @@ type Generator struct {
 	// yieldFrom is the sub-iterator the frame is delegating to (or NULL).
 	yieldFrom Value
 	coro      bool
+	agen      bool // an async generator (see asyncgen.go)
 
 	// The `yield from` chain (see chain.go): delegator is the generator
 	// whose frame is suspended in YIELD_FROM on this one; root is the
@@ -40,6 +41,9 @@ type Generator struct {
 
 // Type implements Object.
 func (g *Generator) Type() *Type {
+	if g.agen {
+		return AsyncGeneratorType
+	}
 	if g.coro {
 		return CoroutineType
 	}
@@ -74,6 +78,7 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, er
 	}
 	g := &Generator{frame: f, name: fn.name, qual: fn.qualname, code: fn.code,
 		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
+	g.agen = fn.code.Flags&compiler.FlagAsyncGenerator != 0
 	f.gen = g
 	g.root = g
 	g.leaf = g
@@ -282,6 +287,9 @@ func (t *Thread) yieldFromStep(sub, v Value, exc *Exception) (Value, bool, error
 		return t.stepResult(r, err)
 	}
 	if v.IsNone() || v.o == nil {
+		if op, ok := sub.o.(*asyncGenOp); ok {
+			return t.stepResult(t.asyncGenStep(op, None, nil))
+		}
 		if _, isInst := sub.o.(*Instance); isInst {
 			// a class-defined iterator: keep its StopIteration value
 			if m := sub.Type().Lookup(strNext); m.o != nil {

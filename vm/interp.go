@@ -1059,6 +1059,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				sp--
 				s[sp] = Null
 				f.pc, f.sp = pc, sp
+				if f.gen.agen {
+					v = Obj(&asyncGenWrapped{v: v})
+				}
 				if g := f.gen; g.inlineFor && g.root == g {
 					// fast path: a plain generator yields to its for loop
 					if t.handled.o != nil || g.callerHandled.o != nil {

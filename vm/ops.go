@@ -702,8 +702,12 @@ func (t *Thread) Iter(v Value) (Value, error) {
 			items[i] = Int(int64(c))
 		}
 		return Obj(&seqIter{items: items}), nil
-	case *rangeIter, *listIter, *seqIter, *strIter, *dictIter, *funcIter, *callIter, *Generator, *setIter:
+	case *rangeIter, *listIter, *seqIter, *strIter, *dictIter, *funcIter, *callIter, *setIter:
 		return v, nil
+	case *Generator:
+		if !x.coro && !x.agen {
+			return v, nil
+		}
 	}
 	typ := v.Type()
 	m := typ.Lookup(strIterM)

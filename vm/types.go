@@ -120,6 +120,7 @@ func init() {
 	setupSetMethods()
 	setupMiscTypes()
 	setupGeneratorTypes()
+	setupAsyncGenTypes()
 	setupStreamType()
 	setupFileTypes()
 	setupFrameType()
