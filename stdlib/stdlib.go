@@ -7,6 +7,7 @@ import (
 	"yflow/stdlib/collectionsmod"
 	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/copymod"
+	"yflow/stdlib/dataclassesmod"
 	"yflow/stdlib/functoolsmod"
 	"yflow/stdlib/inspectmod"
 	"yflow/stdlib/itertoolsmod"
@@ -18,6 +19,7 @@ import (
 	"yflow/stdlib/stringmod"
 	"yflow/stdlib/timemod"
 	"yflow/stdlib/typesmod"
+	"yflow/stdlib/typingmod"
 	"yflow/vm"
 )
 
@@ -38,4 +40,6 @@ func Register(in *vm.Interp) {
 	in.RegisterNative("string", stringmod.Module)
 	in.RegisterNative("copy", copymod.Module)
 	in.RegisterNative("os", osmod.Module)
+	in.RegisterNative("typing", typingmod.Module)
+	in.RegisterNative("dataclasses", dataclassesmod.Module)
 }

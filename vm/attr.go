@@ -56,7 +56,18 @@ func isDataDescr(a Value) bool {
 
 // GetAttr is Python's getattr(o, name).
 func (t *Thread) GetAttr(o Value, name *Str) (Value, error) {
-	v, err := t.getAttr(o, name)
+	var v Value
+	var err error
+	if in, ok := o.o.(*Instance); ok && in.cls.hasGetattribute {
+		ga := in.cls.Lookup(Intern("__getattribute__"))
+		if d, ok := ga.o.(*MethodDescr); ok && d.owner == ObjectType {
+			v, err = t.getAttr(o, name)
+		} else {
+			v, err = t.callMethodValue(ga, o, []Value{Obj(name)})
+		}
+	} else {
+		v, err = t.getAttr(o, name)
+	}
 	if err != nil {
 		if typ := o.Type(); typ.hasGetattr {
 			if e, ok := err.(*Exception); ok && e.cls.IsSubtype(AttributeErrorType) {
@@ -472,9 +483,19 @@ func (t *Thread) GetItem(o, k Value) (Value, error) {
 		return Int(int64(x.b[i])), nil
 	case *Type:
 		if m := x.Lookup(Intern("__class_getitem__")); m.o != nil {
-			return t.Call(m, []Value{Obj(x), k}, nil)
+			f, err := t.bindAttr(m, Null, x)
+			if err != nil {
+				return Null, err
+			}
+			if _, isFn := f.o.(*Function); isFn {
+				return t.Call(f, []Value{Obj(x), k}, nil)
+			}
+			return t.Call(f, []Value{k}, nil)
 		}
-		return Obj(x), nil // list[int] and friends: generic aliases are the class itself
+		if x.builtin || x.payload != nil {
+			return Obj(&GenericAlias{origin: Obj(x), args: k}), nil
+		}
+		return Null, Errorf(TypeErrorType, "'type' object is not subscriptable")
 	}
 	if in, ok := o.o.(*Instance); ok {
 		if d, ok := in.base.o.(*Dict); ok {
@@ -791,4 +812,59 @@ func (t *Thread) DelItem(o, k Value) error {
 		return err
 	}
 	return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", o.Type().Name)
+}
+
+// GenericAlias is list[int] and the like: a subscripted built-in class.
+type GenericAlias struct {
+	origin, args Value
+}
+
+var genericAliasType *Type
+
+// Type implements Object.
+func (*GenericAlias) Type() *Type { return genericAliasType }
+
+func setupGenericAlias() {
+	genericAliasType = newBuiltinType("types.GenericAlias", ObjectType)
+	genericAliasType.Name = "GenericAlias"
+	addMethod(genericAliasType, "__repr__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		g := self.o.(*GenericAlias)
+		name := g.origin.o.(*Type).Name
+		items := []Value{g.args}
+		if tup, ok := g.args.o.(*Tuple); ok {
+			items = tup.items
+		}
+		out := name + "["
+		for i, it := range items {
+			if i > 0 {
+				out += ", "
+			}
+			if c, ok := it.o.(*Type); ok {
+				out += qualifiedName(c)
+			} else {
+				r, err := t.Repr(it)
+				if err != nil {
+					return Null, err
+				}
+				out += r
+			}
+		}
+		return StrValue(out + "]"), nil
+	})
+	addMethod(genericAliasType, "__call__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return t.Call(self.o.(*GenericAlias).origin, args, kw)
+	})
+	genericAliasType.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
+		g := o.o.(*GenericAlias)
+		switch name {
+		case "__origin__":
+			return g.origin, true, nil
+		case "__args__":
+			if tup, ok := g.args.o.(*Tuple); ok {
+				return Obj(tup), true, nil
+			}
+			return TupleValue(g.args), true, nil
+		}
+		return Null, false, nil
+	}
 }

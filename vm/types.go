@@ -121,6 +121,7 @@ func init() {
 	setupMiscTypes()
 	setupGeneratorTypes()
 	setupAsyncGenTypes()
+	setupGenericAlias()
 	setupStreamType()
 	setupFileTypes()
 	setupFrameType()

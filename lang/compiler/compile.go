@@ -75,6 +75,7 @@ func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 			body = body[1:]
 		}
 	}
+	c.setupAnnotations(body)
 	c.stmts(body)
 	c.u.line = int32(c.u.lastLine)
 	c.loadConst(nil)
@@ -178,10 +179,11 @@ type fblock struct {
 
 // unit is the code object being compiled.
 type unit struct {
-	parent *unit
-	sc     *scope // the scope of the code object
-	cur    *scope // the scope names are resolved in (an inline comprehension or sc)
-	code   *Code
+	annotations bool // the body records annotations in __annotations__
+	parent      *unit
+	sc          *scope // the scope of the code object
+	cur         *scope // the scope names are resolved in (an inline comprehension or sc)
+	code        *Code
 
 	instrs     []instr
 	labels     []int
@@ -633,6 +635,13 @@ func (c *compiler) stmt(s ast.Stmt) {
 		if s.Value != nil {
 			c.expr(s.Value)
 			c.store(s.Target)
+		}
+		if n, ok := s.Target.(*ast.Name); ok && c.u.annotations {
+			// module and class bodies record simple annotations, as CPython
+			c.expr(s.Annotation)
+			c.namedOp(LOAD_NAME, 0, 0, "__annotations__", ctxLoad)
+			c.loadConst(c.mangle(n.Id))
+			c.emit(STORE_SUBSCR, 0)
 		}
 	case *ast.If:
 		c.ifStmt(s)
@@ -1630,6 +1639,7 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 		c.namedOp(0, STORE_NAME, 0, "__doc__", ctxStore)
 		body = body[1:]
 	}
+	c.setupAnnotations(body)
 	c.stmts(body)
 	c.u.line = int32(c.u.lastLine)
 	if sc.needsClassCell {
@@ -2400,4 +2410,54 @@ func (c *compiler) compGenerator(ci *compInfo, i int, inline bool) {
 		c.emit(END_ASYNC_FOR, 0)
 	}
 	c.bind(anchor)
+}
+
+// setupAnnotations starts a module or class body that annotates simple
+// names with an empty __annotations__ dict (CPython's SETUP_ANNOTATIONS).
+func (c *compiler) setupAnnotations(body []ast.Stmt) {
+	if !hasSimpleAnnotation(body) {
+		return
+	}
+	c.u.annotations = true
+	c.emit(BUILD_MAP, 0)
+	c.namedOp(0, STORE_NAME, 0, "__annotations__", ctxStore)
+}
+
+// hasSimpleAnnotation reports whether a body (not its nested functions or
+// classes) holds `name: annotation`.
+func hasSimpleAnnotation(body []ast.Stmt) bool {
+	for _, st := range body {
+		switch s := st.(type) {
+		case *ast.AnnAssign:
+			if _, ok := s.Target.(*ast.Name); ok {
+				return true
+			}
+		case *ast.If:
+			if hasSimpleAnnotation(s.Body) || hasSimpleAnnotation(s.Else) {
+				return true
+			}
+		case *ast.While:
+			if hasSimpleAnnotation(s.Body) || hasSimpleAnnotation(s.Else) {
+				return true
+			}
+		case *ast.For:
+			if hasSimpleAnnotation(s.Body) || hasSimpleAnnotation(s.Else) {
+				return true
+			}
+		case *ast.With:
+			if hasSimpleAnnotation(s.Body) {
+				return true
+			}
+		case *ast.Try:
+			if hasSimpleAnnotation(s.Body) || hasSimpleAnnotation(s.Else) || hasSimpleAnnotation(s.Finally) {
+				return true
+			}
+			for _, h := range s.Handlers {
+				if hasSimpleAnnotation(h.Body) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
