@@ -90,7 +90,7 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	t.depth = top
 	g.frame.back = resumer
 	g.running = true
-	g.callerHandled = t.currentHandled()
+	g.callerHandled = t.handled
 	if leaf.handled.o != nil {
 		t.handled = leaf.handled
 	}
@@ -252,13 +252,20 @@ func (t *Thread) currentHandled() Value {
 	if t.handled.o != nil && !t.handled.IsNone() {
 		return t.handled
 	}
-	for f := t.frame; f != nil; f = f.back {
-		if g := f.gen; g != nil {
-			if c := g.root.callerHandled; c.o != nil && !c.IsNone() {
-				return c
-			}
-			return None
+	for f := t.frame; f != nil; {
+		g := f.gen
+		if g == nil {
+			f = f.back
+			continue
 		}
+		root := g.root
+		if c := root.callerHandled; c.o != nil && !c.IsNone() {
+			return c
+		}
+		if root.frame == nil || root.frame.back == f {
+			break
+		}
+		f = root.frame.back
 	}
 	return None
 }

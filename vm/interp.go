@@ -624,7 +624,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					gf.back = f
 					g.running = true
 					g.inlineFor = true
-					g.leaf = g
+					if g.leaf != g {
+						g.leaf = g
+					}
 					g.callerHandled = t.handled
 					if g.handled.o != nil {
 						t.handled = g.handled
