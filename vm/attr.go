@@ -218,7 +218,7 @@ func (t *Thread) loadMethod(o Value, name *Str) (Value, Value, error) {
 	case *Type, *Module:
 	default:
 		typ := o.Type()
-		if typ.builtin && typ.attrHook() == nil {
+		if typ.builtin && typ != SuperType {
 			if d, ok := typ.Lookup(name).o.(*MethodDescr); ok && !d.class {
 				return Obj(d), o, nil
 			}

@@ -55,6 +55,7 @@ func makeBuiltins(in *Interp) *Dict {
 		return Int(int64(n)), err
 	})
 	lenBuiltin = d.getStrValue(Intern("len")).o.(*Builtin)
+	defer func() { nextBuiltin = d.getStrValue(Intern("next")).o.(*Builtin) }()
 	fn("repr", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("repr", args, kw, 1, 1); err != nil {
 			return Null, err

@@ -172,6 +172,7 @@ func (t *Thread) chainYield(f *Frame) *Frame {
 	t.frame = resumer
 	if root.inlineFor {
 		root.inlineFor = false
+		root.inlineSend = false
 		return resumer
 	}
 	t.yielded = true
@@ -268,4 +269,42 @@ func (t *Thread) currentHandled() Value {
 		f = root.frame.back
 	}
 	return None
+}
+
+// genSendDescr and nextBuiltin are the calls the interpreter resumes
+// generators for without leaving its loop.
+var (
+	genSendDescr *MethodDescr
+	nextBuiltin  *Builtin
+)
+
+// inlineSendTarget reports whether a call is gen.send(v) or next(gen) on a
+// plain generator that can be resumed on the calling loop.
+func inlineSendTarget(fv Value, args []Value, kw []*Str) (*Generator, Value, bool) {
+	if kw != nil {
+		return nil, Null, false
+	}
+	var gv, v Value
+	switch f := fv.o.(type) {
+	case *MethodDescr:
+		if f != genSendDescr || len(args) != 2 {
+			return nil, Null, false
+		}
+		gv, v = args[0], args[1]
+	case *Builtin:
+		if f != nextBuiltin || len(args) != 1 {
+			return nil, Null, false
+		}
+		gv, v = args[0], None
+	default:
+		return nil, Null, false
+	}
+	g, ok := gv.o.(*Generator)
+	if !ok || g.running || g.done || g.delegator != nil || g.agen || g.coro {
+		return nil, Null, false
+	}
+	if !g.started && !v.IsNone() {
+		return nil, Null, false
+	}
+	return g, v, true
 }

@@ -30,8 +30,9 @@ type Generator struct {
 	// outermost generator of the chain this one belongs to; on a root,
 	// leaf is the innermost generator, where a resume continues.
 	delegator, root, leaf *Generator
-	// inlineFor marks a root resumed by a FOR_ITER of the same run loop.
-	inlineFor bool
+	// inlineFor marks a root resumed by a FOR_ITER of the same run loop;
+	// inlineSend, together with it, by a send() or next() call there.
+	inlineFor, inlineSend bool
 	// leafDepth is, on a root, how many levels below it the leaf is.
 	leafDepth int
 	// handled is the exception being handled inside the generator while
@@ -161,7 +162,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		}
 		leaf.frame.throwing = exc
 	}
-	g.inlineFor = false
+	g.inlineFor, g.inlineSend = false, false
 	f := leaf.frame
 	t.frame = f
 	v, err := t.runFrom(g.frame, f)
@@ -405,6 +406,7 @@ func setupGeneratorTypes() {
 		typ.attr = generatorAttr
 		typ.setAttr = generatorSetAttr
 	}
+	genSendDescr = GeneratorType.Dict.getStrValue(Intern("send")).o.(*MethodDescr)
 	coroWrapperType = newBuiltinType("coroutine_wrapper", ObjectType)
 	addMethod(coroWrapperType, "__iter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
 	addMethod(coroWrapperType, "__next__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {

@@ -676,6 +676,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f = nf
 					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					base = rt.nlocals
+					if g.inlineFor && g.inlineSend {
+						// send()/next() called from this loop: StopIteration
+						g.inlineFor, g.inlineSend = false, false
+						err = stopIteration(v)
+						break
+					}
 					if g.inlineFor {
 						g.inlineFor = false
 						sp--
@@ -890,6 +896,22 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				var r Value
+				if g, send, ok := inlineSendTarget(fv, args, kw); ok {
+					// gen.send(v) / next(gen): resume the generator on this loop
+					leaf, e := t.enterChain(g, f, send)
+					if e != nil {
+						err = e
+						break
+					}
+					g.inlineFor, g.inlineSend = true, true
+					clearStack(s[fpos:sp])
+					f.pc, f.sp = pc, fpos
+					f = leaf.frame
+					t.frame = f
+					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					base = rt.nlocals
+					continue
+				}
 				if md, ok := fv.o.(*MethodDescr); ok && md == listAppendDescr && len(args) == 2 && kw == nil {
 					// list.append: the commonest method call
 					if l, ok := args[0].o.(*List); ok {
@@ -1074,6 +1096,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.back = nil
 					g.running = false
 					g.inlineFor = false
+					g.inlineSend = false
 					g.leafDepth = 0
 					t.depth = nf.depth
 					t.frame = nf
@@ -1254,7 +1277,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				exc = t.genFinishedWith(g, exc)
 				if f != entry {
 					nf := t.chainReturn(f)
-					g.inlineFor = false
+					g.inlineFor, g.inlineSend = false, false
 					f = nf
 					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					base = rt.nlocals
