@@ -84,6 +84,21 @@ func (d *dequeData) popFront() vm.Value {
 	return v
 }
 
+// removeAt deletes element i, shifting the shorter side: O(1) at either end.
+func (d *dequeData) removeAt(i int) {
+	if i < d.n-1-i {
+		for j := i; j > 0; j-- {
+			d.set(j, d.at(j-1))
+		}
+		d.popFront()
+		return
+	}
+	for j := i; j < d.n-1; j++ {
+		d.set(j, d.at(j+1))
+	}
+	d.popBack()
+}
+
 func (d *dequeData) items() []vm.Value {
 	out := make([]vm.Value, d.n)
 	for i := range out {
@@ -352,8 +367,7 @@ func makeDeque(t *vm.Thread) (*vm.Type, error) {
 				return vm.Null, err
 			}
 			if eq {
-				items := d.items()
-				d.setItems(append(items[:i], items[i+1:]...))
+				d.removeAt(i)
 				return vm.None, nil
 			}
 		}
