@@ -89,8 +89,8 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, er
 // beforeAsyncWith implements BEFORE_ASYNC_WITH.
 func (t *Thread) beforeAsyncWith(mgr Value) (Value, Value, error) {
 	typ := mgr.Type()
-	enter := typ.LookupString("__aenter__")
-	exit := typ.LookupString("__aexit__")
+	enter := typ.Lookup(strAenter)
+	exit := typ.Lookup(strAexit)
 	if enter.o == nil || exit.o == nil {
 		return Null, Null, Errorf(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", typ.Name)
 	}
@@ -343,7 +343,7 @@ func (t *Thread) getAwaitable(v Value) (Value, error) {
 			return v, nil
 		}
 	}
-	m := v.Type().LookupString("__await__")
+	m := v.Type().Lookup(strAwait)
 	if m.o == nil {
 		return Null, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", v.Type().Name)
 	}

@@ -1189,7 +1189,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				s[sp-1] = it
 			case compiler.GET_AITER:
-				r, ok, e := t.callSpecial(s[sp-1], Intern("__aiter__"))
+				r, ok, e := t.callSpecial(s[sp-1], strAiter)
 				if !ok {
 					err = Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", s[sp-1].Type().Name)
 					break
@@ -1200,7 +1200,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				s[sp-1] = r
 			case compiler.GET_ANEXT:
-				r, ok, e := t.callSpecial(s[sp-1], Intern("__anext__"))
+				r, ok, e := t.callSpecial(s[sp-1], strAnext)
 				if !ok {
 					err = Errorf(TypeErrorType, "'async for' requires an iterator with __anext__ method, got %s", s[sp-1].Type().Name)
 					break

@@ -23,10 +23,16 @@ var (
 	strDelete, strMain, strBuiltins, strFormat, strSetattr, strDelattr,
 	strIndex, strMro, strAll, strFile, strPath, strInitSubclass,
 	strSetName, strMissing, strReversed, strNe, strIndexM *Str
+	strAwait, strAenter, strAexit, strAiter, strAnext *Str
 )
 
 func init() {
 	strCall = Intern("__call__")
+	strAwait = Intern("__await__")
+	strAenter = Intern("__aenter__")
+	strAexit = Intern("__aexit__")
+	strAiter = Intern("__aiter__")
+	strAnext = Intern("__anext__")
 	strInit = Intern("__init__")
 	strDunderNew = Intern("__new__")
 	strName = Intern("__name__")
