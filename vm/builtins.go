@@ -98,17 +98,29 @@ func makeBuiltins(in *Interp) *Dict {
 			}
 			return v, err
 		}
-		v, ok, err := t.Next(it)
-		if err != nil {
-			return Null, err
+		switch it.o.(type) {
+		case *listIter, *rangeIter, *seqIter, *strIter, *dictIter, *funcIter, *callIter:
+			v, ok, err := t.Next(it)
+			if err != nil {
+				return Null, err
+			}
+			if !ok {
+				if len(args) == 2 {
+					return args[1], nil
+				}
+				return Null, NewException(StopIterationType)
+			}
+			return v, nil
 		}
-		if !ok {
-			if len(args) == 2 {
+		// other iterators: call __next__ itself so a StopIteration keeps
+		// its value
+		v, err := t.callMethodValue(it.Type().Lookup(strNext), it, nil)
+		if err != nil && len(args) == 2 {
+			if e, ok := err.(*Exception); ok && e.cls.IsSubtype(StopIterationType) {
 				return args[1], nil
 			}
-			return Null, NewException(StopIterationType)
 		}
-		return v, nil
+		return v, err
 	})
 	fn("isinstance", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("isinstance", args, kw, 2, 2); err != nil {

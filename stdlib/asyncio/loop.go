@@ -27,10 +27,9 @@ const (
 	pollEvery = 64
 )
 
-var clockBase = time.Now()
 
 // monotonic is the loop's clock in seconds.
-func monotonic() float64 { return time.Since(clockBase).Seconds() }
+func monotonic() float64 { return vm.Monotonic() }
 
 // Loop is an asyncio event loop.
 type Loop struct {

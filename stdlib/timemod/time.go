@@ -36,8 +36,8 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 		return vm.Float(float64(time.Now().UnixNano()) / 1e9)
 	}))
 	def("time_ns", noArgs("time_ns", func() vm.Value { return vm.Int(time.Now().UnixNano()) }))
-	mono := func() vm.Value { return vm.Float(time.Since(start).Seconds() + 1000) }
-	monoNs := func() vm.Value { return vm.Int(int64(time.Since(start)) + 1000e9) }
+	mono := func() vm.Value { return vm.Float(vm.Monotonic()) }
+	monoNs := func() vm.Value { return vm.Int(vm.MonotonicNs()) }
 	def("monotonic", noArgs("monotonic", mono))
 	def("monotonic_ns", noArgs("monotonic_ns", monoNs))
 	def("perf_counter", noArgs("perf_counter", mono))
