@@ -27,7 +27,6 @@ const (
 	pollEvery = 64
 )
 
-
 // monotonic is the loop's clock in seconds.
 func monotonic() float64 { return vm.Monotonic() }
 
