@@ -104,6 +104,7 @@ func setupAsyncGenTypes() {
 	asyncGenWrappedType = newBuiltinType("async_generator_wrapped_value", ObjectType)
 	AsyncGeneratorType = newBuiltinType("async_generator", ObjectType)
 	asyncGenOpType = newBuiltinType("async_generator_asend", ObjectType)
+	setupAnextDefault()
 	typ := AsyncGeneratorType
 	gen := func(v Value) *Generator { return v.o.(*Generator) }
 	addMethod(typ, "__aiter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
@@ -196,4 +197,64 @@ func hexPtr(v Value) string {
 		p >>= 4
 	}
 	return string(b)
+}
+
+// anextDefault is the awaitable of anext(it, default): it runs it's
+// __anext__ awaitable and turns StopAsyncIteration into the default.
+type anextDefault struct {
+	aw, def Value
+}
+
+var anextDefaultType *Type
+
+// Type implements Object.
+func (*anextDefault) Type() *Type { return anextDefaultType }
+
+func (t *Thread) anextStep(a *anextDefault, v Value, exc *Exception) (Value, error) {
+	r, done, err := t.yieldFromStep(a.aw, v, exc)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.cls.IsSubtype(StopAsyncIterationType) {
+			return Null, NewException(StopIterationType, a.def)
+		}
+		return Null, err
+	}
+	if done {
+		return Null, NewException(StopIterationType, r)
+	}
+	return r, nil
+}
+
+func setupAnextDefault() {
+	anextDefaultType = newBuiltinType("anext_awaitable", ObjectType)
+	typ := anextDefaultType
+	addMethod(typ, "__await__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
+	addMethod(typ, "__iter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
+	addMethod(typ, "__next__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		return t.anextStep(self.o.(*anextDefault), None, nil)
+	})
+	addMethod(typ, "send", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("send", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		return t.anextStep(self.o.(*anextDefault), args[0], nil)
+	})
+	addMethod(typ, "throw", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		exc, err := t.throwArgs(args)
+		if err != nil {
+			return Null, err
+		}
+		return t.anextStep(self.o.(*anextDefault), Null, exc)
+	})
+	addMethod(typ, "close", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return None, nil })
+}
+
+// StepYieldFrom implements YieldFromStepper, so `await anext(it, d)` keeps
+// the value it completes with.
+func (a *anextDefault) StepYieldFrom(t *Thread, v Value, exc *Exception) (Value, bool, error) {
+	return t.stepResult(t.anextStep(a, v, exc))
+}
+
+// StepYieldFrom implements YieldFromStepper for __anext__/asend/athrow/aclose.
+func (op *asyncGenOp) StepYieldFrom(t *Thread, v Value, exc *Exception) (Value, bool, error) {
+	return t.stepResult(t.asyncGenStep(op, v, exc))
 }

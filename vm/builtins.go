@@ -689,7 +689,14 @@ func makeBuiltins(in *Interp) *Dict {
 		if !ok {
 			return Null, Errorf(TypeErrorType, "'%s' object is not an async iterator", args[0].Type().Name)
 		}
-		return r, err
+		if err != nil || len(args) == 1 {
+			return r, err
+		}
+		aw, err := t.getAwaitable(r)
+		if err != nil {
+			return Null, err
+		}
+		return Obj(&anextDefault{aw: aw, def: args[1]}), nil
 	})
 	fn("exit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Null, NewException(SystemExitType, args...)

@@ -320,6 +320,56 @@ func setupFileTypes() {
 			}
 			return f.wrap(line), nil
 		})
+		addMethod(typ, "seek", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			f := self.o.(*File)
+			if err := checkArgs("seek", args, kw, 1, 2); err != nil {
+				return Null, err
+			}
+			if err := f.check(t); err != nil {
+				return Null, err
+			}
+			off, err := t.Index(args[0])
+			if err != nil {
+				return Null, err
+			}
+			whence := int64(0)
+			if len(args) == 2 {
+				if whence, err = t.Index(args[1]); err != nil {
+					return Null, err
+				}
+			}
+			if f.w != nil {
+				f.w.Flush()
+			}
+			if whence == 1 && f.r != nil {
+				off -= int64(f.r.Buffered())
+			}
+			pos, serr := f.f.Seek(off, int(whence))
+			if serr != nil {
+				return Null, osError(serr, f.name)
+			}
+			if f.r != nil {
+				f.r.Reset(f.f)
+			}
+			return Int(pos), nil
+		})
+		addMethod(typ, "tell", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+			f := self.o.(*File)
+			if err := f.check(t); err != nil {
+				return Null, err
+			}
+			if f.w != nil {
+				f.w.Flush()
+			}
+			pos, err := f.f.Seek(0, 1)
+			if err != nil {
+				return Null, osError(err, f.name)
+			}
+			if f.r != nil {
+				pos -= int64(f.r.Buffered())
+			}
+			return Int(pos), nil
+		})
 		addMethod(typ, "readable", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			return Bool(self.o.(*File).canR), nil
 		})

@@ -246,6 +246,26 @@ func makeRandom(t *vm.Thread) (*vm.Type, error) {
 		}
 		return vm.BigIntValue(r.mt.Bits(int(k))), nil
 	})
+	method("randbytes", func(t *vm.Thread, r *rng, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		if err := vm.CheckArgs("randbytes", args, kw, 1, 1); err != nil {
+			return vm.Null, err
+		}
+		n, err := modutil.Int64(t, args[0])
+		if err != nil {
+			return vm.Null, err
+		}
+		if n < 0 {
+			return vm.Null, vm.Errorf(vm.ValueErrorType, "number of bits must be non-negative")
+		}
+		out := make([]byte, n)
+		if n > 0 {
+			b := r.mt.Bits(int(n * 8)).Bytes() // big-endian
+			for i := 0; i < len(b); i++ {
+				out[i] = b[len(b)-1-i]
+			}
+		}
+		return vm.Obj(vm.NewBytes(out)), nil
+	})
 	method("randrange", func(t *vm.Thread, r *rng, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 		var start, stop, step vm.Value
 		if err := vm.UnpackArgs("randrange", args, kw, []string{"start", "stop", "step"}, 1, &start, &stop, &step); err != nil {
@@ -689,7 +709,7 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	}
 	m.Set("Random", vm.Obj(cls))
 	inst := vm.NewNativeInstance(cls, newRNG())
-	for _, name := range []string{"seed", "random", "getrandbits", "randrange", "randint", "choice", "shuffle",
+	for _, name := range []string{"seed", "random", "getrandbits", "randbytes", "randrange", "randint", "choice", "shuffle",
 		"sample", "choices", "uniform", "triangular", "gauss", "normalvariate", "expovariate", "getstate", "setstate"} {
 		f, err := t.GetAttr(inst, vm.Intern(name))
 		if err != nil {
