@@ -671,6 +671,8 @@ func makeBuiltins(in *Interp) *Dict {
 		return StrValue(strings.TrimRight(strings.TrimSuffix(line, "\n"), "\r")), nil
 	})
 	fn("open", builtinOpen)
+	fn("eval", builtinEvalExec("eval", compiler.ModeEval))
+	fn("exec", builtinEvalExec("exec", compiler.ModeExec))
 	fn("aiter", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("aiter", args, kw, 1, 1); err != nil {
 			return Null, err
