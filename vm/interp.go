@@ -449,6 +449,16 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				s[sp] = a
 				sp++
+			case opIsNoneJump:
+				// LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE/TRUE
+				sp--
+				r := s[sp].IsNone() != (arg>>22&1 == 1)
+				s[sp] = Null
+				if r == (arg>>23 == 1) {
+					pc = int(arg & (1<<22 - 1))
+				} else {
+					pc += 2
+				}
 			case opLoadFastLoadFast:
 				a, b := s[arg&4095], s[arg>>12]
 				if a.o == nil || b.o == nil {

@@ -18,6 +18,7 @@ const (
 	opStoreFastLoadFast                                         // (a | b<<12) x -> ; store a, load b
 	opFastConstBinary                                           // (a | k<<8 | op<<19) -> local a op const k
 	opFastConstCompare                                          // (a | k<<8 | op<<19) -> local a op const k [and jump]
+	opIsNoneJump                                                // (target | isnot<<22 | ifTrue<<23) x -> ; x is [not] None, then jump
 )
 
 // quicken returns the specialised instruction stream for c.
@@ -40,6 +41,18 @@ func quicken(c *compiler.Code) []uint32 {
 				out[i] = compiler.MakeInstr(opFastConstCompare, a|b<<8|c3<<19)
 				out[i+1] = compiler.MakeInstr(opCompareOpConst, c3|b<<5)
 				i++
+				continue
+			}
+		}
+		if op == compiler.LOAD_CONST && c.Consts[a] == nil && op2 == compiler.IS_OP && i+2 < len(in) {
+			op3, t3 := compiler.DecodeInstr(in[i+2])
+			if (op3 == compiler.POP_JUMP_IF_FALSE || op3 == compiler.POP_JUMP_IF_TRUE) && t3 < 1<<22 {
+				ifTrue := uint32(0)
+				if op3 == compiler.POP_JUMP_IF_TRUE {
+					ifTrue = 1
+				}
+				out[i] = compiler.MakeInstr(opIsNoneJump, t3|b<<22|ifTrue<<23)
+				i += 2
 				continue
 			}
 		}
