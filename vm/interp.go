@@ -22,13 +22,11 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 // returns, raises or (for a generator) yields.
 func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	f := start
-	code := f.code
 	rt := f.rt
 	instrs := rt.instrs
 	s := f.slots
 	sp := f.sp
 	pc := f.pc
-	base := rt.nlocals
 	var err error
 	reraise := false
 	thrown := false // an exception thrown into a generator gets no context
@@ -64,8 +62,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f.pc, f.sp = pc, sp
 				if nf := t.chainYield(f); nf != nil {
 					f = nf
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					s[sp] = r
 					sp++
 				} else {
@@ -101,7 +98,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case compiler.LOAD_FAST:
 				v := s[arg]
 				if v.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
 					break
 				}
 				s[sp] = v
@@ -111,14 +108,14 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[arg] = s[sp]
 			case compiler.DELETE_FAST:
 				if s[arg].o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
 					break
 				}
 				s[arg] = Null
 			case compiler.LOAD_DEREF:
 				v := f.cells[arg].v
 				if v.o == nil {
-					err = t.unboundCell(code, int(arg))
+					err = t.unboundCell(f.code, int(arg))
 					break
 				}
 				s[sp] = v
@@ -128,7 +125,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f.cells[arg].v = s[sp]
 			case compiler.DELETE_DEREF:
 				if f.cells[arg].v.o == nil {
-					err = t.unboundCell(code, int(arg))
+					err = t.unboundCell(f.code, int(arg))
 					break
 				}
 				f.cells[arg].v = Null
@@ -136,7 +133,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp] = Obj(f.cells[arg])
 				sp++
 			case compiler.LOAD_CLASSDEREF:
-				name := code.FreeVars[int(arg)-len(code.CellVars)]
+				name := f.code.FreeVars[int(arg)-len(f.code.CellVars)]
 				if f.locals != nil {
 					if v, ok := f.locals.GetStr(Intern(name)); ok {
 						s[sp] = v
@@ -146,7 +143,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				v := f.cells[arg].v
 				if v.o == nil {
-					err = t.unboundCell(code, int(arg))
+					err = t.unboundCell(f.code, int(arg))
 					break
 				}
 				s[sp] = v
@@ -409,7 +406,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 				}
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
 					break
 				}
 				// general case: push the local and run the fused LOAD_CONST+BINARY_OP
@@ -444,7 +441,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&255])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
 					break
 				}
 				s[sp] = a
@@ -467,7 +464,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if a.o != nil {
 						idx = arg >> 12
 					}
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[idx])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
 					break
 				}
 				s[sp] = a
@@ -477,7 +474,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case opLoadFastLoadConst:
 				a := s[arg&4095]
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg&4095])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&4095])
 					break
 				}
 				s[sp] = a
@@ -490,7 +487,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				b := s[arg>>12]
 				pc++
 				if b.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[arg>>12])
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg>>12])
 					break
 				}
 				s[sp] = b
@@ -646,8 +643,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, sp
 					f = gf
 					t.frame = f
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
 				}
 				if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
@@ -661,8 +657,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, sp
 					f = leaf.frame
 					t.frame = f
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
 				}
 				v, ok, e := t.Next(itv)
@@ -684,8 +679,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					// delegator's YIELD_FROM or end its caller's for loop
 					nf := t.chainReturn(f)
 					f = nf
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					if g.inlineFor && g.inlineSend {
 						// send()/next() called from this loop: StopIteration
 						g.inlineFor, g.inlineSend = false, false
@@ -704,7 +698,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				if f == entry {
-					f.sp = base
+					f.sp = rt.nlocals
 					t.frame = f.back
 					t.releaseFrame(f)
 					return v, nil
@@ -713,8 +707,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f = f.back
 				t.frame = f
 				t.releaseFrame(old)
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
+				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 				s[sp-1] = v
 
 			case compiler.BUILD_TUPLE:
@@ -901,8 +894,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					nf.back = f
 					f = nf
 					t.frame = f
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, 0
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, 0
 					continue
 				}
 				var r Value
@@ -918,8 +910,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, fpos
 					f = leaf.frame
 					t.frame = f
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
 				}
 				if md, ok := fv.o.(*MethodDescr); ok && md == listAppendDescr && len(args) == 2 && kw == nil {
@@ -1111,8 +1102,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					t.depth = nf.depth
 					t.frame = nf
 					f = nf
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					s[sp] = v
 					sp++
 					continue
@@ -1122,8 +1112,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					return v, nil
 				}
 				f = nf
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
+				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 				s[sp] = v
 				sp++
 			case compiler.YIELD_FROM:
@@ -1147,8 +1136,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 					f = leaf.frame
 					t.frame = f
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
 				}
 				r, done, e := t.yieldFromStep(sub, v, nil)
@@ -1180,8 +1168,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					return r, nil
 				}
 				f = nf
-				code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-				base = rt.nlocals
+				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 				s[sp] = r
 				sp++
 			case compiler.GET_YIELD_FROM_ITER:
@@ -1274,29 +1261,28 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 		}
 		reraise = false
 		for {
-			if h := code.Handler(pc - 1); h != nil {
-				clearStack(s[base+int(h.Depth) : sp])
-				sp = base + int(h.Depth)
+			if h := f.code.Handler(pc - 1); h != nil {
+				clearStack(s[rt.nlocals+int(h.Depth) : sp])
+				sp = rt.nlocals + int(h.Depth)
 				s[sp] = Obj(exc)
 				sp++
 				pc = int(h.Target)
 				break
 			}
-			clearStack(s[base:sp])
+			clearStack(s[rt.nlocals:sp])
 			if g := f.gen; g != nil {
 				exc = t.genFinishedWith(g, exc)
 				if f != entry {
 					nf := t.chainReturn(f)
 					g.inlineFor, g.inlineSend = false, false
 					f = nf
-					code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-					base = rt.nlocals
+					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					exc.addTraceback(f, pc-1)
 					continue
 				}
 			}
 			if f == entry {
-				f.sp = base
+				f.sp = rt.nlocals
 				t.frame = f.back
 				t.releaseFrame(f)
 				return Null, exc
@@ -1305,8 +1291,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			f = f.back
 			t.frame = f
 			t.releaseFrame(old)
-			code, instrs, rt, s, sp, pc = f.code, f.rt.instrs, f.rt, f.slots, f.sp, f.pc
-			base = rt.nlocals
+			instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 			exc.addTraceback(f, pc-1)
 		}
 	}
