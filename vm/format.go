@@ -130,11 +130,19 @@ func (t *Thread) format(v Value, spec string) (Value, error) {
 		return StrValue(r), nil
 	case *BigInt:
 		if spec == "" {
-			return StrValue(x.v.String()), nil
+			d, err := t.bigDecimal(&x.v)
+			return StrValue(d), err
 		}
 		s, err := parseSpec(spec)
 		if err != nil {
 			return Null, err
+		}
+		switch s.Type {
+		case 'x', 'X', 'o', 'b', 'c':
+		default:
+			if _, err := t.bigDecimal(&x.v); err != nil {
+				return Null, err
+			}
 		}
 		r, err := pyfmt.FormatInt(&x.v, s, "int")
 		if err != nil {

@@ -139,6 +139,24 @@ func newSysModule(t *Thread) (*Module, error) {
 		return t.currentHandled(), nil
 	})
 	fn("_getframe", getFrame)
+	fn("set_int_max_str_digits", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		var n Value
+		if err := unpackArgs("set_int_max_str_digits", args, kw, []string{"maxdigits"}, 1, &n); err != nil {
+			return Null, err
+		}
+		v, err := t.Index(n)
+		if err != nil {
+			return Null, err
+		}
+		if v != 0 && v < 640 {
+			return Null, Errorf(ValueErrorType, "maxdigits must be 0 or larger than 640")
+		}
+		t.in.maxStrDigits = int(v)
+		return None, nil
+	})
+	fn("get_int_max_str_digits", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return Int(int64(t.in.maxStrDigits)), nil
+	})
 	fn("getsizeof", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Int(64), nil
 	})

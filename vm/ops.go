@@ -7,6 +7,7 @@ package vm
 
 import (
 	"math"
+	"math/big"
 	"strings"
 
 	"yflow/lang/compiler"
@@ -168,7 +169,7 @@ func (t *Thread) Repr(v Value) (string, error) {
 	case *Str:
 		return strRepr(x.s), nil
 	case *BigInt:
-		return x.v.String(), nil
+		return t.bigDecimal(&x.v)
 	}
 	typ := v.Type()
 	m := typ.Lookup(strReprM)
@@ -1104,4 +1105,18 @@ func (t *Thread) beforeWith(mgr Value) (Value, Value, error) {
 		return Null, Null, err
 	}
 	return boundExit, res, nil
+}
+
+// bigDecimal converts a big int to decimal, enforcing CPython 3.11's limit
+// on the digits of int-to-str conversions (sys.set_int_max_str_digits).
+func (t *Thread) bigDecimal(b *big.Int) (string, error) {
+	s := b.String()
+	n := len(s)
+	if b.Sign() < 0 {
+		n--
+	}
+	if lim := t.in.maxStrDigits; lim > 0 && n > lim {
+		return "", Errorf(ValueErrorType, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim)
+	}
+	return s, nil
 }

@@ -31,6 +31,7 @@ type Interp struct {
 	sysPath              *List
 	sources              map[string][]string // filename -> lines, for tracebacks
 	recursionLimit       int
+	maxStrDigits         int // sys.set_int_max_str_digits (0: unlimited)
 	stdoutObj, stderrObj Value
 }
 
@@ -43,6 +44,7 @@ func NewInterp(stdin io.Reader, stdout, stderr io.Writer) *Interp {
 		Stdin:          bufio.NewReader(stdin),
 		sources:        map[string][]string{},
 		recursionLimit: 1000,
+		maxStrDigits:   4300,
 	}
 	in.Builtins = makeBuiltins(in)
 	in.mainThread = newThread(in)
