@@ -238,6 +238,12 @@ func (d *Dict) removeAt(i int) {
 }
 
 func (d *Dict) insert(k, v Value, h int64) {
+	if len(d.entries) == cap(d.entries) {
+		// grow by doubling (append grows big slices by only 1.25x)
+		n := make([]dictEntry, len(d.entries), max(4, 2*cap(d.entries)))
+		copy(n, d.entries)
+		d.entries = n
+	}
 	d.entries = append(d.entries, dictEntry{key: k, val: v, hash: h})
 	d.live++
 	n := len(d.entries)
