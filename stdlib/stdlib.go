@@ -9,6 +9,7 @@ import (
 	"yflow/stdlib/copymod"
 	"yflow/stdlib/dataclassesmod"
 	"yflow/stdlib/functoolsmod"
+	"yflow/stdlib/futuremod"
 	"yflow/stdlib/inspectmod"
 	"yflow/stdlib/itertoolsmod"
 	"yflow/stdlib/jsonmod"
@@ -40,6 +41,7 @@ func Register(in *vm.Interp) {
 	in.RegisterNative("string", stringmod.Module)
 	in.RegisterNative("copy", copymod.Module)
 	in.RegisterNative("os", osmod.Module)
+	in.RegisterNative("__future__", futuremod.Module)
 	in.RegisterNative("typing", typingmod.Module)
 	in.RegisterNative("dataclasses", dataclassesmod.Module)
 }

@@ -42,6 +42,12 @@ func decodeError(codec string, b []byte, start, end int, reason string) error {
 		msg = fmt.Sprintf("'%s' codec can't decode bytes in position %d-%d: %s", codec, start, end-1, reason)
 	}
 	e := NewException(UnicodeDecodeErrorType, StrValue(msg))
+	d := e.dictOrNew()
+	d.SetStr(Intern("encoding"), StrValue(codec))
+	d.SetStr(Intern("object"), Obj(NewBytes(append([]byte(nil), b...))))
+	d.SetStr(Intern("start"), Int(int64(start)))
+	d.SetStr(Intern("end"), Int(int64(end)))
+	d.SetStr(Intern("reason"), StrValue(reason))
 	return e
 }
 

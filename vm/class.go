@@ -30,12 +30,37 @@ func buildClass(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Null, Errorf(TypeErrorType, "__build_class__: name is not a string")
 	}
 	var bases []*Type
+	var makers []Value // bases asking to build the class themselves
 	for _, b := range args[2:npos] {
-		bt, ok := b.o.(*Type)
-		if !ok {
+		if bt, ok := b.o.(*Type); ok {
+			bases = append(bases, bt)
+			continue
+		}
+		// PEP 560: a non-class base may stand for classes via __mro_entries__
+		me, err := t.GetAttr(b, Intern("__mro_entries__"))
+		if err != nil {
 			return Null, Errorf(TypeErrorType, "bases must be types")
 		}
-		bases = append(bases, bt)
+		r, err := t.Call(me, []Value{Obj(NewTuple(append([]Value(nil), args[2:npos]...)))}, nil)
+		if err != nil {
+			return Null, err
+		}
+		entries, err := t.ToList(r)
+		if err != nil {
+			return Null, err
+		}
+		for _, e := range entries {
+			bt, ok := e.o.(*Type)
+			if !ok {
+				return Null, Errorf(TypeErrorType, "__mro_entries__ must return a tuple of types")
+			}
+			bases = append(bases, bt)
+		}
+		// yflow has no metaclasses; a base may instead provide a factory
+		// that turns the class into the real one (typing.NamedTuple)
+		if mk, err := t.GetAttr(b, Intern("_yflow_make_class")); err == nil {
+			makers = append(makers, mk)
+		}
 	}
 	var meta Value
 	var extraKw []*Str
@@ -85,6 +110,9 @@ func buildClass(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 				}
 			}
 		}
+	}
+	if len(makers) > 0 {
+		return t.Call(makers[0], []Value{Obj(cls)}, nil)
 	}
 	if len(cls.MRO) > 1 {
 		parent := cls.MRO[1]

@@ -173,7 +173,7 @@ func (t *Thread) format(v Value, spec string) (Value, error) {
 		if m.o == nil || d.owner == ObjectType {
 			return t.objectFormat(v, spec)
 		}
-		return d.fn(t, v, []Value{StrValue(spec)}, nil)
+		return d.fn(t, unwrapSelf(v), []Value{StrValue(spec)}, nil)
 	}
 	r, err := t.callMethodValue(m, v, []Value{StrValue(spec)})
 	if err != nil {

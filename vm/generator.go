@@ -118,6 +118,9 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		return Null, false, Errorf(ValueErrorType, "generator already executing")
 	}
 	if g.done {
+		if g.coro {
+			return Null, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		}
 		if exc != nil {
 			return Null, true, exc
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"yflow/lang/compiler"
+	"yflow/vm/libm"
 	"yflow/vm/pyfmt"
 )
 
@@ -39,7 +40,7 @@ func setupNumberMethods() {
 			if err := checkArgs(name, args, kw, 1, 1); err != nil {
 				return Null, err
 			}
-			a, b := self, args[0]
+			a, b := self, unwrapSelf(args[0])
 			if reflected {
 				a, b = b, a
 			}
@@ -76,10 +77,11 @@ func setupNumberMethods() {
 				if err := checkArgs(n, args, kw, 1, 1); err != nil {
 					return Null, err
 				}
-				if !isNumber(args[0]) {
+				o := unwrapSelf(args[0])
+				if !isNumber(o) {
 					return NotImplemented, nil
 				}
-				return t.Compare(op, self, args[0])
+				return t.Compare(op, self, o)
 			})
 		}
 		addMethod(typ, "__hash__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
@@ -592,7 +594,22 @@ func cmplxPow(x, y complex128) complex128 {
 		}
 		return r
 	}
-	return cmplx.Pow(x, y)
+	// CPython's c_pow, with the C library's functions
+	if y == 0 {
+		return 1
+	}
+	if x == 0 {
+		return 0
+	}
+	vabs := libm.Hypot(real(x), imag(x))
+	l := libm.Pow(vabs, real(y))
+	at := libm.Atan2(imag(x), real(x))
+	phase := at * real(y)
+	if imag(y) != 0 {
+		l /= libm.Exp(at * imag(y))
+		phase += imag(y) * libm.Log(vabs)
+	}
+	return complex(l*libm.Cos(phase), l*libm.Sin(phase))
 }
 
 func floatHex(f float64) string {

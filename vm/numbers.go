@@ -281,7 +281,7 @@ func (t *Thread) BinaryOp(op compiler.BinaryOp, a, b Value) (Value, error) {
 			}
 		}
 	} else {
-		r, err := t.builtinBinary(op, a, b)
+		r, err := t.builtinBinary(op, a, unwrapSelf(b))
 		if err != nil || !r.Is(NotImplemented) {
 			return r, err
 		}

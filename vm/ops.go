@@ -44,6 +44,14 @@ func (t *Thread) callMethodValue(m, self Value, args []Value) (Value, error) {
 			t.cdepth--
 			return Null, Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
 		}
+		for _, a := range args {
+			if in, ok := a.o.(*Instance); ok && in.base.o != nil {
+				// a built-in method sees the built-in value of a subclass
+				// instance among its arguments too (str.__eq__(s, S("x")))
+				args = unwrapArgs(args)
+				break
+			}
+		}
 		r, err := f.fn(t, unwrapSelf(self), args, nil)
 		t.cdepth--
 		return r, err
@@ -1119,4 +1127,14 @@ func (t *Thread) bigDecimal(b *big.Int) (string, error) {
 		return "", Errorf(ValueErrorType, "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim)
 	}
 	return s, nil
+}
+
+// unwrapArgs copies args, replacing subclass instances of built-in types by
+// their built-in values.
+func unwrapArgs(args []Value) []Value {
+	out := make([]Value, len(args))
+	for i, a := range args {
+		out[i] = unwrapSelf(a)
+	}
+	return out
 }
