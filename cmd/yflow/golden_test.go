@@ -189,6 +189,13 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			r := runProgram(t, c.dir, yflowTimeout, []string{childEnv + "=1"}, self, "run", c.base)
+			// Programs that race timers against each other (asyncio sleeps)
+			// can see timers fire together on a loaded machine; such a
+			// program gets two more tries before its result counts.
+			for try := 0; try < 2 && !*update && timingSensitive(c) && !resultMatches(c, r); try++ {
+				t.Logf("%s: output differed on a loaded machine; running again", c.yfPath)
+				r = runProgram(t, c.dir, yflowTimeout, []string{childEnv + "=1"}, self, "run", c.base)
+			}
 			if r.timedOut {
 				t.Fatalf("yflow run %s: timed out after %v\nstdout so far:\n%s\nstderr so far:\n%s",
 					c.yfPath, yflowTimeout, clip(r.stdout), clip(r.stderr))
@@ -230,6 +237,9 @@ func TestGoldenCPython(t *testing.T) {
 			}
 			t.Parallel()
 			r := runProgram(t, c.dir, cpythonTimeout, env, python, runner, c.base)
+			for try := 0; try < 2 && timingSensitive(c) && !resultMatches(c, r); try++ {
+				r = runProgram(t, c.dir, cpythonTimeout, env, python, runner, c.base)
+			}
 			if r.timedOut {
 				t.Fatalf("python3 %s: timed out after %v", c.yfPath, cpythonTimeout)
 			}
@@ -384,4 +394,26 @@ func showLine(l string) string {
 		return body + "\n\\ no newline at end\n"
 	}
 	return body + "\n"
+}
+
+// timingSensitive reports whether a program's output may depend on how
+// its timers interleave (it sleeps for real).
+func timingSensitive(c goldenCase) bool {
+	src, err := os.ReadFile(c.yfPath)
+	return err == nil && bytes.Contains(src, []byte("sleep("))
+}
+
+// resultMatches reports whether a run agrees with the golden files (what
+// checkResult checks, without reporting).
+func resultMatches(c goldenCase, r result) bool {
+	if r.timedOut || !bytes.Equal(r.stdout, c.want) || r.exit != c.exit {
+		return false
+	}
+	if c.errPath == "" {
+		return true
+	}
+	if len(nonEmptyLines(c.wantErr)) <= 1 {
+		return lastNonEmptyLine(c.wantErr) == lastNonEmptyLine(r.stderr)
+	}
+	return bytes.Equal(c.wantErr, r.stderr)
 }
