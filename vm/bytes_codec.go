@@ -266,3 +266,28 @@ func encodeStr(s, encoding, errors string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// codecArgs reads the (encoding, errors) arguments of str.encode and
+// bytes.decode, defaulting to utf-8 and strict.
+func codecArgs(name string, args []Value, kw []*Str) (encoding, errors string, err error) {
+	var enc, errs Value
+	if err := argsKw(name, args, kw, []string{"encoding", "errors"}, 0, &enc, &errs); err != nil {
+		return "", "", err
+	}
+	encoding, errors = "utf-8", "strict"
+	for _, a := range []struct {
+		v    Value
+		what string
+		out  *string
+	}{{enc, "encoding", &encoding}, {errs, "errors", &errors}} {
+		if a.v.o == nil {
+			continue
+		}
+		s, ok := a.v.o.(*Str)
+		if !ok {
+			return "", "", Errorf(TypeErrorType, "%s() argument '%s' must be str, not %s", name, a.what, a.v.Type().Name)
+		}
+		*a.out = s.s
+	}
+	return encoding, errors, nil
+}

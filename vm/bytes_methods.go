@@ -261,24 +261,9 @@ func setupBytesMethods() {
 
 func setupBytesCommon() {
 	addBytesMethod("decode", func(t *Thread, b []byte, mk func([]byte) Value, args []Value, kw []*Str) (Value, error) {
-		var enc, errs Value
-		if err := argsKw("decode", args, kw, []string{"encoding", "errors"}, 0, &enc, &errs); err != nil {
+		encoding, errors, err := codecArgs("decode", args, kw)
+		if err != nil {
 			return Null, err
-		}
-		encoding, errors := "utf-8", "strict"
-		if enc.o != nil {
-			e, ok := enc.o.(*Str)
-			if !ok {
-				return Null, Errorf(TypeErrorType, "decode() argument 'encoding' must be str, not %s", enc.Type().Name)
-			}
-			encoding = e.s
-		}
-		if errs.o != nil {
-			e, ok := errs.o.(*Str)
-			if !ok {
-				return Null, Errorf(TypeErrorType, "decode() argument 'errors' must be str, not %s", errs.Type().Name)
-			}
-			errors = e.s
 		}
 		s, err := decodeBytes(b, encoding, errors)
 		if err != nil {

@@ -568,24 +568,9 @@ func setupStrTransform() {
 		return StrValue(expandTabs(s.s, tab, true)), nil
 	})
 	addStrMethod("encode", func(t *Thread, s *Str, args []Value, kw []*Str) (Value, error) {
-		var enc, errs Value
-		if err := argsKw("encode", args, kw, []string{"encoding", "errors"}, 0, &enc, &errs); err != nil {
+		encoding, errors, err := codecArgs("encode", args, kw)
+		if err != nil {
 			return Null, err
-		}
-		encoding, errors := "utf-8", "strict"
-		if enc.o != nil {
-			e, ok := enc.o.(*Str)
-			if !ok {
-				return Null, Errorf(TypeErrorType, "encode() argument 'encoding' must be str, not %s", enc.Type().Name)
-			}
-			encoding = e.s
-		}
-		if errs.o != nil {
-			e, ok := errs.o.(*Str)
-			if !ok {
-				return Null, Errorf(TypeErrorType, "encode() argument 'errors' must be str, not %s", errs.Type().Name)
-			}
-			errors = e.s
 		}
 		b, err := encodeStr(s.s, encoding, errors)
 		if err != nil {
