@@ -399,6 +399,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				b := rt.consts[(arg>>8)&2047]
 				if a.IsInt() && b.IsInt() {
 					if r, ok := intBinaryFast(compiler.BinaryOp(arg>>19), a.AsInt(), b.AsInt()); ok {
+						if nx := instrs[pc+2]; nx&0xff == uint32(compiler.STORE_FAST) {
+							// ... STORE_FAST x: store the result directly
+							s[nx>>8] = Int(r)
+							pc += 3
+							continue
+						}
 						s[sp] = Int(r)
 						sp++
 						pc += 2
@@ -456,6 +462,124 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				} else {
 					pc += 2
 				}
+			case opFastFastCompare:
+				// LOAD_FAST a; LOAD_FAST b; COMPARE_OP op [; POP_JUMP_IF_*]
+				a, b := s[arg&255], s[arg>>8&255]
+				if a.IsInt() && b.IsInt() {
+					r := cmpInt64Op(compiler.CompareOp(arg>>16), a.AsInt(), b.AsInt())
+					next := instrs[pc+2]
+					switch compiler.Opcode(next & 0xff) {
+					case compiler.POP_JUMP_IF_FALSE:
+						if !r {
+							pc = int(next >> 8)
+						} else {
+							pc += 3
+						}
+						continue
+					case compiler.POP_JUMP_IF_TRUE:
+						if r {
+							pc = int(next >> 8)
+						} else {
+							pc += 3
+						}
+						continue
+					}
+					s[sp] = Bool(r)
+					sp++
+					pc += 2
+					continue
+				}
+				if a.o == nil || b.o == nil {
+					pc++ // report as the second instruction
+					idx := arg & 255
+					if a.o != nil {
+						idx = arg >> 8 & 255
+					}
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
+					break
+				}
+				// general case: push both and let COMPARE_OP run
+				s[sp] = a
+				s[sp+1] = b
+				sp += 2
+				pc++
+			case opMoveFast:
+				// LOAD_FAST a; STORE_FAST b
+				v := s[arg&4095]
+				if v.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&4095])
+					break
+				}
+				s[arg>>12] = v
+				pc++
+			case opFastCompare:
+				// LOAD_FAST a; COMPARE_OP op [; POP_JUMP_IF_*]
+				a, b := s[sp-1], s[arg&0xffff]
+				if a.IsInt() && b.IsInt() {
+					r := cmpInt64Op(compiler.CompareOp(arg>>16), a.AsInt(), b.AsInt())
+					next := instrs[pc+1]
+					switch compiler.Opcode(next & 0xff) {
+					case compiler.POP_JUMP_IF_FALSE:
+						sp--
+						s[sp] = Null
+						if !r {
+							pc = int(next >> 8)
+						} else {
+							pc += 2
+						}
+						continue
+					case compiler.POP_JUMP_IF_TRUE:
+						sp--
+						s[sp] = Null
+						if r {
+							pc = int(next >> 8)
+						} else {
+							pc += 2
+						}
+						continue
+					}
+					s[sp-1] = Bool(r)
+					pc++
+					continue
+				}
+				if b.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&0xffff])
+					break
+				}
+				// general case: push the local and let COMPARE_OP run
+				s[sp] = b
+				sp++
+			case opFastFastBinary:
+				// LOAD_FAST a; LOAD_FAST b; BINARY_OP op
+				a, b := s[arg&255], s[arg>>8&255]
+				if a.IsInt() && b.IsInt() {
+					if r, ok := intBinaryFast(compiler.BinaryOp(arg>>16), a.AsInt(), b.AsInt()); ok {
+						if nx := instrs[pc+2]; nx&0xff == uint32(compiler.STORE_FAST) {
+							// ... STORE_FAST x: store the result directly
+							s[nx>>8] = Int(r)
+							pc += 3
+							continue
+						}
+						s[sp] = Int(r)
+						sp++
+						pc += 2
+						continue
+					}
+				}
+				if a.o == nil || b.o == nil {
+					pc++ // report as the second instruction
+					idx := arg & 255
+					if a.o != nil {
+						idx = arg >> 8 & 255
+					}
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
+					break
+				}
+				// general case: push both and let BINARY_OP run
+				s[sp] = a
+				s[sp+1] = b
+				sp += 2
+				pc++
 			case opLoadFastLoadFast:
 				a, b := s[arg&4095], s[arg>>12]
 				if a.o == nil || b.o == nil {
@@ -598,13 +722,26 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					break
 				}
 				s[sp-1] = it
-			case compiler.FOR_ITER:
+			case compiler.FOR_ITER, opJumpForIter:
+				if ins&0xff == uint32(opJumpForIter) {
+					// a loop's closing JUMP: run the FOR_ITER it targets
+					pc = int(arg)
+					arg = instrs[pc] >> 8
+					pc++
+				}
 				itv := s[sp-1]
 				switch it := itv.o.(type) {
 				case *rangeIter:
 					if it.i < it.n {
-						s[sp] = Int(it.start + it.i*it.step)
+						v := Int(it.start + it.i*it.step)
 						it.i++
+						if nx := instrs[pc]; nx&0xff == uint32(compiler.STORE_FAST) {
+							// FOR_ITER; STORE_FAST: store the item directly
+							s[nx>>8] = v
+							pc++
+							continue
+						}
+						s[sp] = v
 						sp++
 						continue
 					}
@@ -613,8 +750,14 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				case *listIter:
 					if it.i < len(it.l.items) {
-						s[sp] = it.l.items[it.i]
+						v := it.l.items[it.i]
 						it.i++
+						if nx := instrs[pc]; nx&0xff == uint32(compiler.STORE_FAST) {
+							s[nx>>8] = v
+							pc++
+							continue
+						}
+						s[sp] = v
 						sp++
 						continue
 					}
@@ -638,8 +781,13 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if g.handled.o != nil {
 						t.handled = g.handled
 					}
-					gf.slots[gf.sp] = None
-					gf.sp++
+					if gf.rt.instrs[gf.pc]&0xff == uint32(compiler.POP_TOP) {
+						// YIELD_VALUE; POP_TOP: the None sent in is dropped at once
+						gf.pc++
+					} else {
+						gf.slots[gf.sp] = None
+						gf.sp++
+					}
 					f.pc, f.sp = pc, sp
 					f = gf
 					t.frame = f
@@ -918,6 +1066,13 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if l, ok := args[0].o.(*List); ok {
 						l.items = append(l.items, args[1])
 						clearStack(s[fpos+1 : sp])
+						if instrs[pc]&0xff == uint32(compiler.POP_TOP) {
+							// the None result is discarded at once
+							s[fpos] = Null
+							sp = fpos
+							pc++
+							continue
+						}
 						sp = fpos + 1
 						s[fpos] = None
 						continue
@@ -1075,7 +1230,18 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp] = r
 				sp++
 
-			case compiler.YIELD_VALUE:
+			case compiler.YIELD_VALUE, opLoadFastYield:
+				if ins&0xff == uint32(opLoadFastYield) {
+					// LOAD_FAST a; YIELD_VALUE
+					v := s[arg]
+					if v.o == nil {
+						err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
+						break
+					}
+					s[sp] = v
+					sp++
+					pc++
+				}
 				if f.gen == nil {
 					err = Errorf(SystemErrorType, "yield outside a generator frame")
 					break
@@ -1103,6 +1269,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					t.frame = nf
 					f = nf
 					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					if nx := instrs[pc]; nx&0xff == uint32(compiler.STORE_FAST) {
+						// the for loop's STORE_FAST takes the item directly
+						s[nx>>8] = v
+						pc++
+						continue
+					}
 					s[sp] = v
 					sp++
 					continue

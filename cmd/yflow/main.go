@@ -61,6 +61,7 @@ func main() {
 	if path := os.Getenv("YFLOW_MEMPROFILE"); path != "" {
 		runtime.MemProfileRate = 4096
 		status := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		runtime.GC() // the profile lags by up to two cycles; settle it
 		if f, err := os.Create(path); err == nil {
 			pprof.Lookup("allocs").WriteTo(f, 0)
 			f.Close()

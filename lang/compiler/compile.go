@@ -1037,16 +1037,25 @@ func (c *compiler) ifStmt(s *ast.If) {
 }
 
 func (c *compiler) whileStmt(s *ast.While) {
-	start, anchor, exit := c.newLabel(), c.newLabel(), c.newLabel()
-	c.bind(start)
-	if !isConstTrue(s.Cond) {
+	// The test is compiled twice, as CPython does: once on entry and once
+	// at the bottom of the body, where it jumps back while true, so an
+	// iteration costs no unconditional JUMP.
+	body, test, anchor, exit := c.newLabel(), c.newLabel(), c.newLabel(), c.newLabel()
+	always := isConstTrue(s.Cond)
+	if !always {
 		c.jumpIf(s.Cond, false, anchor)
 	}
-	c.pushFblock(&fblock{kind: fbWhile, start: start, exit: exit})
+	c.bind(body)
+	c.pushFblock(&fblock{kind: fbWhile, start: test, exit: exit})
 	c.stmts(s.Body)
 	c.popFblock()
+	c.bind(test)
 	c.setLine(s)
-	c.jump(JUMP, start)
+	if always {
+		c.jump(JUMP, body)
+	} else {
+		c.jumpIf(s.Cond, true, body)
+	}
 	c.bind(anchor)
 	c.stmts(s.Else)
 	c.bind(exit)
