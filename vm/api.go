@@ -284,7 +284,7 @@ func (g *Generator) IsCoroutine() bool { return g.coro }
 // IsIterableCoroutine reports whether g comes from a generator function
 // marked by types.coroutine.
 func (g *Generator) IsIterableCoroutine() bool {
-	return g.code.Flags&compiler.FlagIterableCoroutine != 0
+	return g.code().Flags&compiler.FlagIterableCoroutine != 0
 }
 
 // IsMethod reports whether v is a bound method of a Python function.

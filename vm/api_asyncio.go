@@ -15,7 +15,7 @@ type YieldFromStepper interface {
 }
 
 // FirstLine is the line of the def of the generator's function.
-func (g *Generator) FirstLine() int { return g.code.FirstLine }
+func (g *Generator) FirstLine() int { return g.code().FirstLine }
 
 // FirstLine is the line of the function's def.
 func (f *Function) FirstLine() int { return f.code.FirstLine }

@@ -52,7 +52,7 @@ func AsGenerator(v Value) (*Generator, bool) {
 }
 
 // Name is the generator's __qualname__.
-func (g *Generator) Name() string { return g.qual }
+func (g *Generator) Name() string { return g.qual() }
 
 // Done reports whether the generator has finished.
 func (g *Generator) Done() bool { return g.done }
@@ -66,14 +66,14 @@ func (g *Generator) Running() bool { return g.running }
 // SuspendedLine is the source line where a suspended generator waits (0
 // when not suspended), for debug reports.
 func (g *Generator) SuspendedLine() int {
-	if g.done || g.frame == nil || g.frame.code == nil {
+	if g.done || g.frame.code == nil {
 		return 0
 	}
 	return g.frame.code.Line(g.frame.pc - 1)
 }
 
 // Filename is the source file of the generator's code.
-func (g *Generator) Filename() string { return g.code.Filename }
+func (g *Generator) Filename() string { return g.code().Filename }
 
 // GetAwaitable is the await protocol: a coroutine as it is, or the
 // iterator returned by __await__.

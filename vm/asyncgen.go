@@ -131,7 +131,7 @@ func setupAsyncGenTypes() {
 		return Obj(&asyncGenOp{g: gen(self), exc: NewException(GeneratorExitType), closing: true}), nil
 	})
 	addMethod(typ, "__repr__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-		return StrValue("<async_generator object " + gen(self).qual + " at 0x" + hexPtr(self) + ">"), nil
+		return StrValue("<async_generator object " + gen(self).qual() + " at 0x" + hexPtr(self) + ">"), nil
 	})
 	typ.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
 		g := gen(o)
@@ -139,21 +139,21 @@ func setupAsyncGenTypes() {
 		case "ag_running":
 			return Bool(g.isRunning()), true, nil
 		case "ag_code":
-			return Obj(codeObjectOf(g.code)), true, nil
+			return Obj(codeObjectOf(g.code())), true, nil
 		case "ag_frame":
 			if g.done {
 				return None, true, nil
 			}
-			return Obj(&FrameObject{f: g.frame}), true, nil
+			return Obj(&FrameObject{f: &g.frame}), true, nil
 		case "ag_await":
-			if g.done || g.yieldFrom.o == nil {
+			if g.done || g.yieldFrom == nil {
 				return None, true, nil
 			}
-			return g.yieldFrom, true, nil
+			return Obj(g.yieldFrom), true, nil
 		case "__name__":
-			return Obj(g.name), true, nil
+			return Obj(g.nameStr()), true, nil
 		case "__qualname__":
-			return StrValue(g.qual), true, nil
+			return StrValue(g.qual()), true, nil
 		}
 		return Null, false, nil
 	}

@@ -34,26 +34,24 @@ func (g *Generator) finish() {
 	g.running = false
 	g.delegator = nil
 	g.root, g.leaf = g, g
-	g.yieldFrom = Null
+	g.yieldFrom = nil
 	g.handled = Null
-	if g.frame != nil {
-		g.frame.code = nil
-		g.frame.back = nil
-	}
+	g.frame.code = nil
+	g.frame.back = nil
 }
 
 // chainLeaf returns the innermost generator of the chain rooted at g,
 // making g the root of every level (O(1) when g's cached leaf is valid).
 func (t *Thread) chainLeaf(g *Generator) *Generator {
 	if l := g.leaf; l != nil && l.root == g && !l.done && (l == g || l.delegator != nil) {
-		if _, deeper := l.yieldFrom.o.(*Generator); !deeper {
+		if _, deeper := l.yieldFrom.(*Generator); !deeper {
 			return l
 		}
 	}
 	x, depth := g, 0
 	for {
 		x.root = g
-		sub, ok := x.yieldFrom.o.(*Generator)
+		sub, ok := x.yieldFrom.(*Generator)
 		if !ok || sub.done {
 			break
 		}
@@ -61,7 +59,7 @@ func (t *Thread) chainLeaf(g *Generator) *Generator {
 		x = sub
 		depth++
 	}
-	g.leaf, g.leafDepth = x, depth
+	g.leaf, g.leafDepth = x, int32(depth)
 	return x
 }
 
@@ -71,7 +69,7 @@ func (t *Thread) chainLeaf(g *Generator) *Generator {
 // leaf's stack. It returns the leaf, whose frame runs next.
 func (t *Thread) enterChain(g *Generator, resumer *Frame, send Value) (*Generator, error) {
 	leaf := t.chainLeaf(g)
-	return leaf, t.enterAt(g, leaf, g.leafDepth, resumer, send)
+	return leaf, t.enterAt(g, leaf, int(g.leafDepth), resumer, send)
 }
 
 // enterChainAt is enterChain resuming at the root frame itself (close()
@@ -97,7 +95,7 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	if !leaf.started {
 		leaf.started = true
 	} else if send.o != nil {
-		f := leaf.frame
+		f := &leaf.frame
 		f.slots[f.sp] = send
 		f.sp++
 	}
@@ -112,7 +110,7 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	d := f.gen
 	root := d.root
 	leaf := t.chainLeaf(sub)
-	levels := sub.leafDepth
+	levels := int(sub.leafDepth)
 	top := f.depth + 1 + levels
 	if top > t.in.recursionLimit {
 		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
@@ -122,10 +120,10 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 		if x == leaf {
 			break
 		}
-		x = x.yieldFrom.o.(*Generator)
+		x = x.yieldFrom.(*Generator)
 	}
 	sub.delegator = d
-	d.yieldFrom = Obj(sub)
+	d.yieldFrom = sub
 	root.leaf = leaf
 	sub.frame.back = f
 	sub.frame.depth = f.depth + 1
@@ -138,7 +136,7 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	if !leaf.started {
 		leaf.started = true
 	} else {
-		lf := leaf.frame
+		lf := &leaf.frame
 		lf.slots[lf.sp] = v
 		lf.sp++
 	}
@@ -162,7 +160,7 @@ func (t *Thread) chainYield(f *Frame) *Frame {
 	g := f.gen
 	root := g.root
 	root.leaf = g
-	root.leafDepth = f.depth - root.frame.depth
+	root.leafDepth = int32(f.depth - root.frame.depth)
 	g.handled = ownHandled(t.handled, root.callerHandled)
 	t.handled = root.callerHandled
 	resumer := root.frame.back
@@ -186,9 +184,9 @@ func (t *Thread) chainReturn(f *Frame) *Frame {
 	g := f.gen
 	var next *Frame
 	if d := g.delegator; d != nil {
-		d.yieldFrom = Null
+		d.yieldFrom = nil
 		g.root.leaf = d
-		next = d.frame
+		next = &d.frame
 		next.depth = f.depth - 1
 		t.handled = d.handled
 	} else {
@@ -213,7 +211,7 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 	g.inlineFor = inline
 	g.delegator = deleg
 	stop := exc.cls.IsSubtype(StopIterationType)
-	if g.code.Flags&compiler.FlagAsyncGenerator != 0 {
+	if g.code().Flags&compiler.FlagAsyncGenerator != 0 {
 		stop = stop || exc.cls.IsSubtype(StopAsyncIterationType)
 	}
 	if !stop {
@@ -222,7 +220,7 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 	kind := "generator"
 	if g.coro {
 		kind = "coroutine"
-	} else if g.code.Flags&compiler.FlagAsyncGenerator != 0 {
+	} else if g.code().Flags&compiler.FlagAsyncGenerator != 0 {
 		kind = "async generator"
 	}
 	msg := kind + " raised StopIteration"
@@ -263,7 +261,7 @@ func (t *Thread) currentHandled() Value {
 		if c := root.callerHandled; c.o != nil && !c.IsNone() {
 			return c
 		}
-		if root.frame == nil || root.frame.back == f {
+		if root.frame.back == f {
 			break
 		}
 		f = root.frame.back

@@ -77,7 +77,7 @@ func runtimeOf(c *compiler.Code) *codeRT {
 		nlocals: len(c.VarNames),
 		ncells:  c.NumCells(),
 	}
-	rt.fsize = rt.nlocals + c.StackSize + 2
+	rt.fsize = rt.nlocals + c.StackSize
 	rt.instrs = quicken(c)
 	for i, k := range c.Consts {
 		rt.consts[i] = constValue(k)

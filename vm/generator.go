@@ -11,33 +11,71 @@ import (
 	"yflow/lang/compiler"
 )
 
-// Generator is a generator (or coroutine) object.
+// Generator is a generator (or coroutine) object. Its frame is part of
+// the same allocation: a parked coroutine is one object plus its slots.
 type Generator struct {
-	frame   *Frame
-	name    *Str
-	qual    string
-	code    *compiler.Code
-	started bool
-	running bool
-	done    bool
-	// yieldFrom is the sub-iterator the frame is delegating to (or NULL).
-	yieldFrom Value
-	coro      bool
-	agen      bool // an async generator (see asyncgen.go)
+	frame Frame
+	// names holds __name__ and __qualname__ once assigned; until then
+	// they are the function's.
+	names *genNames
+	// yieldFrom is the sub-iterator the frame is delegating to (or nil).
+	yieldFrom Object
 
 	// The `yield from` chain (see chain.go): delegator is the generator
 	// whose frame is suspended in YIELD_FROM on this one; root is the
 	// outermost generator of the chain this one belongs to; on a root,
 	// leaf is the innermost generator, where a resume continues.
 	delegator, root, leaf *Generator
-	// inlineFor marks a root resumed by a FOR_ITER of the same run loop;
-	// inlineSend, together with it, by a send() or next() call there.
-	inlineFor, inlineSend bool
-	// leafDepth is, on a root, how many levels below it the leaf is.
-	leafDepth int
 	// handled is the exception being handled inside the generator while
 	// it is suspended; callerHandled is its resumer's, while it runs.
 	handled, callerHandled Value
+	// leafDepth is, on a root, how many levels below it the leaf is.
+	leafDepth int32
+	started   bool
+	running   bool
+	done      bool
+	coro      bool
+	agen      bool // an async generator (see asyncgen.go)
+	// inlineFor marks a root resumed by a FOR_ITER of the same run loop;
+	// inlineSend, together with it, by a send() or next() call there.
+	inlineFor, inlineSend bool
+}
+
+// genNames is a generator's own __name__ and __qualname__.
+type genNames struct {
+	name *Str
+	qual string
+}
+
+// code is the generator's code object.
+func (g *Generator) code() *compiler.Code { return g.frame.fn.code }
+
+// nameStr is __name__.
+func (g *Generator) nameStr() *Str {
+	if g.names != nil {
+		return g.names.name
+	}
+	return g.frame.fn.name
+}
+
+// qual is __qualname__.
+func (g *Generator) qual() string {
+	if g.names != nil {
+		return g.names.qual
+	}
+	return g.frame.fn.qualname
+}
+
+// setNames gives the generator its own __name__ or __qualname__.
+func (g *Generator) setNames(name *Str, qual string) {
+	if g.names == nil {
+		g.names = &genNames{name: g.nameStr(), qual: g.qual()}
+	}
+	if name != nil {
+		g.names.name = name
+	} else {
+		g.names.qual = qual
+	}
 }
 
 // Type implements Object.
@@ -56,7 +94,9 @@ var CoroutineType *Type
 
 func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, error) {
 	rt := fn.rt
-	f := &Frame{code: fn.code, rt: rt, fn: fn, globals: fn.globals}
+	g := &Generator{frame: Frame{code: fn.code, rt: rt, fn: fn, globals: fn.globals},
+		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
+	f := &g.frame
 	f.slots = make([]Value, rt.fsize)
 	if rt.ncells > 0 {
 		f.cells = make([]*Cell, rt.ncells)
@@ -77,8 +117,6 @@ func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, er
 		}
 		copy(f.cells[nc:], fn.closure)
 	}
-	g := &Generator{frame: f, name: fn.name, qual: fn.qualname, code: fn.code,
-		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
 	g.agen = fn.code.Flags&compiler.FlagAsyncGenerator != 0
 	f.gen = g
 	g.root = g
@@ -132,7 +170,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 	var leaf *Generator
 	var err error
 	if exc != nil && exc.cls.IsSubtype(GeneratorExitType) {
-		if _, ok := g.yieldFrom.o.(*Generator); ok {
+		if _, ok := g.yieldFrom.(*Generator); ok {
 			// close the chain level by level from the top
 			leaf, err = t.enterChainAt(g, g, t.frame)
 		}
@@ -156,7 +194,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 					exc.context = Obj(h)
 					break
 				}
-				next, ok := x.yieldFrom.o.(*Generator)
+				next, ok := x.yieldFrom.(*Generator)
 				if !ok {
 					break
 				}
@@ -166,9 +204,9 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		leaf.frame.throwing = exc
 	}
 	g.inlineFor, g.inlineSend = false, false
-	f := leaf.frame
+	f := &leaf.frame
 	t.frame = f
-	v, err := t.runFrom(g.frame, f)
+	v, err := t.runFrom(&g.frame, f)
 	if t.yielded {
 		t.yielded = false
 		return v, false, nil
@@ -342,7 +380,7 @@ func (t *Thread) getYieldFromIter(v Value) (Value, error) {
 // getAwaitable implements GET_AWAITABLE.
 func (t *Thread) getAwaitable(v Value) (Value, error) {
 	if g, ok := v.o.(*Generator); ok {
-		if g.coro || g.code.Flags&compiler.FlagIterableCoroutine != 0 {
+		if g.coro || g.code().Flags&compiler.FlagIterableCoroutine != 0 {
 			return v, nil
 		}
 	}
@@ -404,7 +442,7 @@ func setupGeneratorTypes() {
 			if g.coro {
 				kind = "coroutine"
 			}
-			return StrValue(fmt.Sprintf("<%s object %s at 0x%x>", kind, g.qual, uintptrOf(self))), nil
+			return StrValue(fmt.Sprintf("<%s object %s at 0x%x>", kind, g.qual(), uintptrOf(self))), nil
 		})
 		typ.attr = generatorAttr
 		typ.setAttr = generatorSetAttr
@@ -481,23 +519,23 @@ func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
 	g := o.o.(*Generator)
 	switch name {
 	case "__name__":
-		return Obj(g.name), true, nil
+		return Obj(g.nameStr()), true, nil
 	case "__qualname__":
-		return StrValue(g.qual), true, nil
+		return StrValue(g.qual()), true, nil
 	case "gi_running", "cr_running":
 		return Bool(g.isRunning()), true, nil
 	case "gi_frame", "cr_frame":
 		if g.done {
 			return None, true, nil
 		}
-		return Obj(&FrameObject{f: g.frame}), true, nil
+		return Obj(&FrameObject{f: &g.frame}), true, nil
 	case "gi_code", "cr_code":
-		return Obj(codeObjectOf(g.code)), true, nil
+		return Obj(codeObjectOf(g.code())), true, nil
 	case "gi_yieldfrom", "cr_await":
-		if g.done || g.yieldFrom.o == nil {
+		if g.done || g.yieldFrom == nil {
 			return None, true, nil
 		}
-		return g.yieldFrom, true, nil
+		return Obj(g.yieldFrom), true, nil
 	case "gi_suspended", "cr_suspended":
 		return Bool(g.started && !g.done && !g.running), true, nil
 	}
@@ -535,9 +573,9 @@ func generatorSetAttr(t *Thread, o Value, name string, v Value) (bool, error) {
 			return true, Errorf(TypeErrorType, "%s must be set to a string object", name)
 		}
 		if name == "__name__" {
-			g.name = Intern(s.s)
+			g.setNames(Intern(s.s), "")
 		} else {
-			g.qual = s.s
+			g.setNames(nil, s.s)
 		}
 		return true, nil
 	case "gi_running", "gi_frame", "gi_code", "gi_yieldfrom", "gi_suspended", "cr_running", "cr_frame", "cr_code", "cr_await", "cr_suspended":

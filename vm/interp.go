@@ -33,17 +33,17 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	if f.throwing != nil {
 		exc := f.throwing
 		f.throwing = nil
-		if sub, ok := f.gen.yieldFrom.o.(*Generator); ok && f.gen != nil && exc.cls.IsSubtype(GeneratorExitType) {
+		if sub, ok := f.gen.yieldFrom.(*Generator); ok && f.gen != nil && exc.cls.IsSubtype(GeneratorExitType) {
 			// close() of a generator delegating to a sub-generator: close
 			// the sub-generator, then raise GeneratorExit at the yield from
-			f.gen.yieldFrom = Null
+			f.gen.yieldFrom = nil
 			t.unlinkSub(sub)
 			if e := t.genClose(sub); e != nil {
 				err = e
 			} else {
 				err = exc
 			}
-		} else if f.gen != nil && f.gen.yieldFrom.o != nil && compiler.Opcode(instrs[pc]&0xff) == compiler.YIELD_FROM {
+		} else if f.gen != nil && f.gen.yieldFrom != nil && compiler.Opcode(instrs[pc]&0xff) == compiler.YIELD_FROM {
 			// delegate the throw to a non-generator sub-iterator
 			sub := s[sp-1]
 			r, done, e := t.yieldFromStep(sub, Null, exc)
@@ -53,11 +53,11 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp] = Null
 				pc++
 				err = e
-				f.gen.yieldFrom = Null
+				f.gen.yieldFrom = nil
 			case done:
 				s[sp-1] = r
 				pc++
-				f.gen.yieldFrom = Null
+				f.gen.yieldFrom = nil
 			default:
 				f.pc, f.sp = pc, sp
 				if nf := t.chainYield(f); nf != nil {
@@ -766,9 +766,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					pc = int(arg)
 					continue
 				}
-				if g, ok := itv.o.(*Generator); ok && g.started && !g.running && !g.done && g.yieldFrom.o == nil && g.delegator == nil && !g.coro && f.depth < t.in.recursionLimit {
+				if g, ok := itv.o.(*Generator); ok && g.started && !g.running && !g.done && g.yieldFrom == nil && g.delegator == nil && !g.coro && f.depth < t.in.recursionLimit {
 					// fast path: resume a plain suspended generator here
-					gf := g.frame
+					gf := &g.frame
 					gf.depth = f.depth + 1
 					t.depth = gf.depth
 					gf.back = f
@@ -803,7 +803,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 					g.inlineFor = true
 					f.pc, f.sp = pc, sp
-					f = leaf.frame
+					f = &leaf.frame
 					t.frame = f
 					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
@@ -1056,7 +1056,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					g.inlineFor, g.inlineSend = true, true
 					clearStack(s[fpos:sp])
 					f.pc, f.sp = pc, fpos
-					f = leaf.frame
+					f = &leaf.frame
 					t.frame = f
 					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
@@ -1306,7 +1306,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 						err = e
 						break
 					}
-					f = leaf.frame
+					f = &leaf.frame
 					t.frame = f
 					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
 					continue
@@ -1323,7 +1323,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					s[sp] = Null
 					s[sp-1] = r
 					if f.gen != nil {
-						f.gen.yieldFrom = Null
+						f.gen.yieldFrom = nil
 					}
 					break
 				}
@@ -1333,7 +1333,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				sp--
 				s[sp] = Null
-				f.gen.yieldFrom = sub
+				f.gen.yieldFrom = sub.o
 				f.pc, f.sp = pc-1, sp
 				nf := t.chainYield(f)
 				if nf == nil {

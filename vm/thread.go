@@ -141,10 +141,13 @@ func (t *Thread) newFrame(code *compiler.Code, rt *codeRT) (*Frame, error) {
 func (t *Thread) releaseFrame(f *Frame) {
 	t.depth = f.depth - 1
 	f.code = nil
-	f.fn = nil
 	f.back = nil
-	f.globals = nil
-	f.cells = nil
+	if f.pooled {
+		// a generator's frame keeps its function: gi_code reads it
+		f.fn = nil
+		f.globals = nil
+		f.cells = nil
+	}
 }
 
 // setupFunctionFrame makes the frame for calling fn with args.
