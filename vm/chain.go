@@ -35,7 +35,7 @@ func (g *Generator) finish() {
 	g.delegator = nil
 	g.root, g.leaf = g, g
 	g.yieldFrom = nil
-	g.handled = Null
+	g.handled = nil
 	g.frame.code = nil
 	g.frame.back = nil
 }
@@ -88,9 +88,9 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	t.depth = top
 	g.frame.back = resumer
 	g.running = true
-	g.callerHandled = t.handled
-	if leaf.handled.o != nil {
-		t.handled = leaf.handled
+	g.callerHandled = handledExc(t.handled)
+	if leaf.handled != nil {
+		t.handled = Obj(leaf.handled)
 	}
 	if !leaf.started {
 		leaf.started = true
@@ -129,9 +129,9 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	sub.frame.depth = f.depth + 1
 	leaf.frame.depth = top
 	t.depth = top
-	d.handled = t.handled
-	if leaf.handled.o != nil {
-		t.handled = leaf.handled
+	d.handled = handledExc(t.handled)
+	if leaf.handled != nil {
+		t.handled = Obj(leaf.handled)
 	}
 	if !leaf.started {
 		leaf.started = true
@@ -162,7 +162,7 @@ func (t *Thread) chainYield(f *Frame) *Frame {
 	root.leaf = g
 	root.leafDepth = int32(f.depth - root.frame.depth)
 	g.handled = ownHandled(t.handled, root.callerHandled)
-	t.handled = root.callerHandled
+	t.handled = handledValue(root.callerHandled)
 	resumer := root.frame.back
 	root.frame.back = nil
 	root.running = false
@@ -188,10 +188,10 @@ func (t *Thread) chainReturn(f *Frame) *Frame {
 		g.root.leaf = d
 		next = &d.frame
 		next.depth = f.depth - 1
-		t.handled = d.handled
+		t.handled = handledValue(d.handled)
 	} else {
 		next = g.frame.back
-		t.handled = g.callerHandled
+		t.handled = handledValue(g.callerHandled)
 	}
 	inline := g.inlineFor
 	g.finish()
@@ -237,11 +237,26 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 
 // ownHandled is the handled exception a suspending generator keeps: the
 // one it is handling itself, not the one it inherited from its resumer.
-func ownHandled(cur, inherited Value) Value {
-	if cur.o == inherited.o && cur.n == inherited.n {
+func ownHandled(cur Value, inherited *Exception) *Exception {
+	if e := handledExc(cur); e != inherited {
+		return e
+	}
+	return nil
+}
+
+// handledExc is the exception in a thread's handled slot (None and NULL
+// both mean none).
+func handledExc(v Value) *Exception {
+	e, _ := v.o.(*Exception)
+	return e
+}
+
+// handledValue is e as a handled slot holds it.
+func handledValue(e *Exception) Value {
+	if e == nil {
 		return Null
 	}
-	return cur
+	return Obj(e)
 }
 
 // currentHandled is the exception being handled as sys.exc_info() sees
@@ -258,8 +273,8 @@ func (t *Thread) currentHandled() Value {
 			continue
 		}
 		root := g.root
-		if c := root.callerHandled; c.o != nil && !c.IsNone() {
-			return c
+		if c := root.callerHandled; c != nil {
+			return Obj(c)
 		}
 		if root.frame.back == f {
 			break

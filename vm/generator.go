@@ -28,7 +28,7 @@ type Generator struct {
 	delegator, root, leaf *Generator
 	// handled is the exception being handled inside the generator while
 	// it is suspended; callerHandled is its resumer's, while it runs.
-	handled, callerHandled Value
+	handled, callerHandled *Exception
 	// leafDepth is, on a root, how many levels below it the leaf is.
 	leafDepth int32
 	started   bool
@@ -190,7 +190,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		// by the outermost level of the chain that handles one
 		if exc.context.o == nil {
 			for x := g; x != nil; {
-				if h, ok := x.handled.o.(*Exception); ok && h != exc {
+				if h := x.handled; h != nil && h != exc {
 					exc.context = Obj(h)
 					break
 				}
@@ -211,7 +211,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		t.yielded = false
 		return v, false, nil
 	}
-	t.handled = g.callerHandled
+	t.handled = handledValue(g.callerHandled)
 	g.finish()
 	if err != nil {
 		return Null, true, err

@@ -462,6 +462,18 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				} else {
 					pc += 2
 				}
+			case opFastIsNoneJump:
+				// LOAD_FAST a; LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE/TRUE
+				v := s[arg&255]
+				if v.o == nil {
+					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
+					break
+				}
+				if r := v.IsNone() != (arg>>8&1 == 1); r == (arg>>9&1 == 1) {
+					pc = int(arg >> 10)
+				} else {
+					pc += 3
+				}
 			case opFastFastCompare:
 				// LOAD_FAST a; LOAD_FAST b; COMPARE_OP op [; POP_JUMP_IF_*]
 				a, b := s[arg&255], s[arg>>8&255]
@@ -777,9 +789,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if g.leaf != g {
 						g.leaf = g
 					}
-					g.callerHandled = t.handled
-					if g.handled.o != nil {
-						t.handled = g.handled
+					g.callerHandled = handledExc(t.handled)
+					if g.handled != nil {
+						t.handled = Obj(g.handled)
 					}
 					if gf.rt.instrs[gf.pc]&0xff == uint32(compiler.POP_TOP) {
 						// YIELD_VALUE; POP_TOP: the None sent in is dropped at once
@@ -1255,9 +1267,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				if g := f.gen; g.inlineFor && g.root == g {
 					// fast path: a plain generator yields to its for loop
-					if t.handled.o != nil || g.callerHandled.o != nil {
+					if t.handled.o != nil || g.callerHandled != nil {
 						g.handled = ownHandled(t.handled, g.callerHandled)
-						t.handled = g.callerHandled
+						t.handled = handledValue(g.callerHandled)
 					}
 					nf := f.back
 					f.back = nil
@@ -1421,7 +1433,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if thrown {
 					hv = Null
 					if f.gen != nil {
-						hv = f.gen.handled
+						hv = handledValue(f.gen.handled)
 					}
 				}
 				if h, ok := hv.o.(*Exception); ok && h != exc {

@@ -25,6 +25,7 @@ const (
 	opFastFastCompare                                           // (a | b<<8 | op<<16) -> local a op local b [and jump]
 	opMoveFast                                                  // (a | b<<12) -> ; local b = local a
 	opFastCompare                                               // (a | op<<16) x -> x op local a [and jump]
+	opFastIsNoneJump                                            // (a | isnot<<8 | ifTrue<<9 | target<<10) -> ; local a is [not] None, then jump
 )
 
 // threadJumps returns a copy of in where a jump whose target is an
@@ -77,6 +78,19 @@ func quicken(c *compiler.Code) []uint32 {
 			} else if op3 == compiler.COMPARE_OP && c3 < 256 {
 				out[i] = compiler.MakeInstr(opFastFastCompare, a|b<<8|c3<<16)
 				i++
+				continue
+			}
+		}
+		if op == compiler.LOAD_FAST && a < 256 && op2 == compiler.LOAD_CONST && c.Consts[b] == nil && i+3 < len(in) {
+			op3, isnot := compiler.DecodeInstr(in[i+2])
+			op4, t4 := compiler.DecodeInstr(in[i+3])
+			if op3 == compiler.IS_OP && (op4 == compiler.POP_JUMP_IF_FALSE || op4 == compiler.POP_JUMP_IF_TRUE) && t4 < 1<<14 {
+				ifTrue := uint32(0)
+				if op4 == compiler.POP_JUMP_IF_TRUE {
+					ifTrue = 1
+				}
+				out[i] = compiler.MakeInstr(opFastIsNoneJump, a|isnot<<8|ifTrue<<9|t4<<10)
+				i += 3
 				continue
 			}
 		}

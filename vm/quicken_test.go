@@ -55,7 +55,8 @@ func TestQuickenFusions(t *testing.T) {
 		{"yield local", "def f(a):\n    yield a\n", opLoadFastYield},
 		{"for loop back edge", "def f(xs):\n    for x in xs:\n        print(x)\n", opJumpForIter},
 		{"fast const binary", "def f(i):\n    i += 1\n    return i\n", opFastConstBinary},
-		{"is none jump", "def f(a):\n    if a is not None:\n        return 1\n", opIsNoneJump},
+		{"local is none jump", "def f(a):\n    if a is not None:\n        return 1\n", opFastIsNoneJump},
+		{"is none jump", "def f(a):\n    if a() is None:\n        return 1\n", opIsNoneJump},
 	}
 	for _, c := range cases {
 		_, out := quickenedFunc(t, c.src)

@@ -53,7 +53,7 @@ type Loop struct {
 
 	readers, writers map[int]*Handle
 
-	tasks       []*Task   // registered tasks not yet done
+	tasks       taskSet   // registered tasks not yet done
 	unretrieved []*Future // futures whose exception may never be retrieved
 }
 
@@ -90,38 +90,9 @@ func (l *Loop) checkClosed() error {
 
 func (l *Loop) time() float64 { return monotonic() }
 
-// register adds a task to the loop's set of live tasks (all_tasks).
-func (l *Loop) register(tk *Task) {
-	tk.idx = len(l.tasks)
-	l.tasks = append(l.tasks, tk)
-}
-
-// unregister removes a finished task from the live set.
-func (l *Loop) unregister(tk *Task) {
-	i := tk.idx
-	if i < 0 || i >= len(l.tasks) || l.tasks[i] != tk {
-		return
-	}
-	last := len(l.tasks) - 1
-	l.tasks[i] = l.tasks[last]
-	l.tasks[i].idx = i
-	l.tasks[last] = nil
-	l.tasks = l.tasks[:last]
-	tk.idx = -1
-}
-
-// scheduleCallback queues a done callback of fut.
-func (l *Loop) scheduleCallback(cb callback, fut *Future) {
-	if cb.task != nil {
-		l.ready.Push(item{kind: itemWakeup, task: cb.task, fut: fut})
-		return
-	}
-	l.ready.Push(item{kind: itemFutCall, fn: cb.fn, fut: fut})
-}
-
 // callSoon queues a Handle.
 func (l *Loop) callSoon(h *Handle) {
-	l.ready.Push(item{kind: itemHandle, h: h})
+	l.ready.Push(handleItem(h))
 }
 
 // callAt schedules a timer.
@@ -244,8 +215,8 @@ func (l *Loop) runOnce(t *vm.Thread) error {
 		var err error
 		if l.debug {
 			where := ""
-			if it.task != nil {
-				if g, ok := vm.AsGenerator(it.task.coro); ok && g.Started() && !g.Done() {
+			if tk := it.task(); tk != nil {
+				if g := tk.gen; g != nil && g.Started() && !g.Done() {
 					where = g.Filename() + ":" + itoa(g.SuspendedLine())
 				}
 			}
@@ -270,7 +241,7 @@ func (l *Loop) runItem(t *vm.Thread, it item) error {
 	var err error
 	switch it.kind {
 	case itemHandle:
-		h := it.h
+		h := it.handle()
 		if h.cancelled {
 			return nil
 		}
@@ -285,23 +256,23 @@ func (l *Loop) runItem(t *vm.Thread, it item) error {
 		}
 		return nil
 	case itemStep:
-		err = it.task.step(t, it.exc)
+		err = it.task().step(t, it.exc())
 	case itemWakeup:
-		err = it.task.wakeup(t, it.fut.value())
+		err = it.task().wakeup(t, it.fut.value())
 	case itemFutCall:
-		_, err = t.Call(it.fn, []vm.Value{it.fut.value()}, nil)
+		_, err = t.Call(it.fn(), []vm.Value{it.fut.value()}, nil)
 	}
 	if err != nil {
 		return l.callbackError(t, err, func() *vm.Dict {
 			ctx := vm.NewDict()
 			what := "Exception in callback "
-			if it.task != nil {
+			switch it.kind {
+			case itemStep:
+				what += "Task.__step()"
+			case itemWakeup:
 				what += "Task.task_wakeup()"
-				if it.kind == itemStep {
-					what = "Exception in callback Task.__step()"
-				}
-			} else {
-				what += formatCallbackSource(t, it.fn, []vm.Value{it.fut.value()})
+			default:
+				what += formatCallbackSource(t, it.fn(), []vm.Value{it.fut.value()})
 			}
 			ctx.SetStr(vm.Intern("message"), vm.StrValue(what))
 			return ctx
@@ -327,14 +298,14 @@ func (l *Loop) reportSlow(t *vm.Thread, it item, dt float64, where string) {
 	var what string
 	switch it.kind {
 	case itemHandle:
-		what = it.h.repr(t)
+		what = it.handle().repr(t)
 	case itemStep, itemWakeup:
-		what = it.task.repr(t)
+		what = it.task().repr(t)
 		if where != "" {
 			what += " (resumed at " + where + ")"
 		}
 	default:
-		what = "<Handle " + formatCallbackSource(t, it.fn, []vm.Value{it.fut.value()}) + ">"
+		what = "<Handle " + formatCallbackSource(t, it.fn(), []vm.Value{it.fut.value()}) + ">"
 	}
 	t.Interp().WriteStderr("Executing " + what + " took " + formatSeconds(dt) + " seconds\n")
 }
@@ -394,24 +365,24 @@ func (l *Loop) close(t *vm.Thread) error {
 // never retrieved and tasks destroyed while pending.
 func (l *Loop) reportLeftovers(t *vm.Thread) error {
 	for _, f := range l.unretrieved {
-		if !f.logTB {
+		if !f.logTB() {
 			continue
 		}
-		f.logTB = false
+		f.flags &^= flagLogTB
 		ctx := vm.NewDict()
 		kind, key := "Future", "future"
-		if _, ok := f.self.(*Task); ok {
+		if f.asTask() != nil {
 			kind = "Task"
 		}
 		ctx.SetStr(vm.Intern("message"), vm.StrValue(kind+" exception was never retrieved"))
-		ctx.SetStr(vm.Intern("exception"), vm.Obj(f.exc))
+		ctx.SetStr(vm.Intern("exception"), vm.Obj(f.exception()))
 		ctx.SetStr(vm.Intern(key), f.value())
 		if err := l.callExceptionHandler(t, ctx); err != nil {
 			return err
 		}
 	}
 	l.unretrieved = nil
-	for _, tk := range append([]*Task(nil), l.tasks...) {
+	for _, tk := range l.tasks.all() {
 		if tk.done() {
 			continue
 		}
@@ -422,7 +393,7 @@ func (l *Loop) reportLeftovers(t *vm.Thread) error {
 			return err
 		}
 	}
-	l.tasks = nil
+	l.tasks = taskSet{}
 	return nil
 }
 

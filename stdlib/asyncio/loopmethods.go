@@ -297,7 +297,7 @@ func (l *Loop) runUntilComplete(t *vm.Thread, v vm.Value) (vm.Value, error) {
 	removeCallback(f, stopper)
 	if runErr != nil {
 		if newTask && f.done() && f.state != stateCancelled {
-			f.logTB = false
+			f.flags &^= flagLogTB
 		}
 		return vm.Null, runErr
 	}
@@ -307,18 +307,14 @@ func (l *Loop) runUntilComplete(t *vm.Thread, v vm.Value) (vm.Value, error) {
 	return f.getResult()
 }
 
+// removeCallback removes the first done callback that is fn itself.
 func removeCallback(f *Future, fn vm.Value) {
-	if f.cb0.fn.Is(fn) && f.cb0.task == nil && !fn.IsNull() {
-		f.cb0 = callback{}
-		if len(f.cbs) > 0 {
-			f.cb0 = f.cbs[0]
-			f.cbs = f.cbs[1:]
-		}
+	if f.x == nil {
 		return
 	}
-	for i, cb := range f.cbs {
+	for i, cb := range f.x.cbs {
 		if cb.task == nil && cb.fn.Is(fn) {
-			f.cbs = append(f.cbs[:i], f.cbs[i+1:]...)
+			f.x.cbs = append(f.x.cbs[:i], f.x.cbs[i+1:]...)
 			return
 		}
 	}

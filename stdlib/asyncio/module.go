@@ -212,7 +212,7 @@ func defineFunctions(m *vm.Module, st *state) {
 			return vm.Null, vm.Errorf(vm.TypeErrorType, "expected an event loop")
 		}
 		set := vm.NewSet()
-		for _, tk := range l.tasks {
+		for _, tk := range l.tasks.all() {
 			if !tk.done() {
 				if err := set.Add(t, tk.value()); err != nil {
 					return vm.Null, err

@@ -46,7 +46,7 @@ func (s *sleepCoro) StepYieldFrom(t *vm.Thread, v vm.Value, exc *vm.Exception) (
 		th.setFut, th.setVal = fut, s.result
 		l.callAt(th)
 		s.fut, s.timer, s.state = fut, th, 1
-		fut.blocking = true
+		fut.flags |= flagBlocking
 		return fut.value(), false, nil
 	case 1:
 		s.state = 3

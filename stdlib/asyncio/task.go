@@ -9,27 +9,52 @@ package asyncio
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"yflow/vm"
 )
 
-// Task is asyncio.Task.
+// Task is asyncio.Task. As for Future, what a task parked on a native
+// future needs is inline and the rest (a given name, a coroutine that is
+// not a generator, a foreign _fut_waiter) is in the Future's futureExtra.
+// Future must stay the first field (see asTask).
 type Task struct {
 	Future
-	coro       vm.Value
-	name       vm.Value // NULL: "Task-<nameID>"
-	nameID     int
-	waiter     vm.Value // _fut_waiter (NULL when none)
-	mustCancel bool
-	numCancels int
-	idx        int // index in loop.tasks, -1 when not registered
+	gen    *vm.Generator // the coroutine; nil when it is x.coro
+	waiter *Future       // _fut_waiter when native; else x.waiter or none
+	// nameID makes the default name "Task-<nameID>"; 0 when the counter
+	// outgrew it and x.name was made at creation.
+	nameID     uint32
+	idx        int32 // index in loop.tasks, -1 when not registered
+	numCancels int32 // cancelling()
 }
 
 // Type implements vm.Object.
 func (tk *Task) Type() *vm.Type { return TaskType }
 
 func (tk *Task) value() vm.Value { return vm.Obj(tk) }
+
+// coro is the coroutine the task drives.
+func (tk *Task) coro() vm.Value {
+	if tk.gen != nil {
+		return vm.Obj(tk.gen)
+	}
+	return tk.x.coro
+}
+
+// waiterValue is _fut_waiter, NULL when none.
+func (tk *Task) waiterValue() vm.Value {
+	if tk.waiter != nil {
+		return tk.waiter.value()
+	}
+	if tk.x != nil {
+		return tk.x.waiter
+	}
+	return vm.Null
+}
+
+func (tk *Task) mustCancel() bool { return tk.flags&flagMustCancel != 0 }
 
 // isCoroutine reports whether a Task may drive v.
 func isCoroutine(v vm.Value) bool {
@@ -52,45 +77,55 @@ func (l *Loop) newTask(t *vm.Thread, coro vm.Value, name vm.Value) (*Task, error
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
-	tk := &Task{coro: coro, idx: -1}
+	tk := &Task{idx: -1}
 	tk.loop = l
-	tk.self = tk
+	tk.flags = flagTask
+	if g, ok := vm.AsGenerator(coro); ok {
+		tk.gen = g
+	} else {
+		tk.ext().coro = coro
+	}
 	l.st.taskCounter++
-	tk.nameID = l.st.taskCounter
+	if l.st.taskCounter <= math.MaxUint32 {
+		tk.nameID = uint32(l.st.taskCounter)
+	} else {
+		tk.ext().name = vm.StrValue("Task-" + itoa(l.st.taskCounter))
+	}
 	if !name.IsNull() && !name.IsNone() {
 		s, err := t.StrValueOf(name)
 		if err != nil {
 			return nil, err
 		}
-		tk.name = s
+		tk.ext().name = s
 	}
-	l.ready.Push(item{kind: itemStep, task: tk})
-	l.register(tk)
+	l.ready.Push(stepItem(tk, nil))
+	l.tasks.add(tk)
 	return tk, nil
 }
 
 func (tk *Task) getName() vm.Value {
-	if tk.name.IsNull() {
-		tk.name = vm.StrValue("Task-" + itoa(tk.nameID))
+	x := tk.ext()
+	if x.name.IsNull() {
+		x.name = vm.StrValue("Task-" + itoa(int(tk.nameID)))
 	}
-	return tk.name
+	return x.name
 }
 
 // cancel is Task.cancel.
 func (tk *Task) cancel(msg vm.Value) bool {
-	tk.logTB = false
+	tk.flags &^= flagLogTB
 	if tk.done() {
 		return false
 	}
 	tk.numCancels++
-	if !tk.waiter.IsNull() {
-		ok, err := cancelValue(tk.loop.st.thread, tk.waiter, msg)
+	if w := tk.waiterValue(); !w.IsNull() {
+		ok, err := cancelValue(tk.loop.st.thread, w, msg)
 		if err == nil && ok {
 			return true
 		}
 	}
-	tk.mustCancel = true
-	tk.cancelMsg = msg
+	tk.flags |= flagMustCancel
+	tk.setCancelMsg(msg)
 	return true
 }
 
@@ -104,25 +139,28 @@ func (tk *Task) step(t *vm.Thread, exc *vm.Exception) error {
 		r, _ := reprOf(t, tk.value())
 		return vm.Errorf(InvalidStateErrorType, "_step(): already done: %s, %v", r, exc)
 	}
-	if tk.mustCancel {
+	if tk.mustCancel() {
 		if !isCancelledError(exc) {
 			exc = tk.makeCancelledError()
 		}
-		tk.mustCancel = false
+		tk.flags &^= flagMustCancel
 	}
-	tk.waiter = vm.Null
+	tk.waiter = nil
+	if tk.x != nil {
+		tk.x.waiter = vm.Null
+	}
 	l := tk.loop
 	if l.current != nil {
 		return vm.Errorf(vm.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", tk.repr(t), l.current.repr(t))
 	}
 	l.current = tk
-	res, done, err := t.Resume(tk.coro, vm.None, exc)
+	res, done, err := t.Resume(tk.coro(), vm.None, exc)
 	l.current = nil
 	if err != nil {
 		e := toException(err)
 		switch {
 		case isCancelledError(e):
-			tk.cancelledExc = e
+			tk.ext().cancelledExc = e
 			tk.cancelFuture(vm.Null)
 		case e.Class().IsSubtype(vm.KeyboardInterruptType) || e.Class().IsSubtype(vm.SystemExitType):
 			tk.setException(t, e)
@@ -133,9 +171,9 @@ func (tk *Task) step(t *vm.Thread, exc *vm.Exception) error {
 		return nil
 	}
 	if done {
-		if tk.mustCancel {
-			tk.mustCancel = false
-			tk.cancelFuture(tk.cancelMsg)
+		if tk.mustCancel() {
+			tk.flags &^= flagMustCancel
+			tk.cancelFuture(tk.cancelMsg())
 		} else {
 			tk.setResult(t, res)
 		}
@@ -149,7 +187,7 @@ func (tk *Task) step(t *vm.Thread, exc *vm.Exception) error {
 		f = &o.Future
 	default:
 		if res.IsNone() {
-			l.ready.Push(item{kind: itemStep, task: tk})
+			l.ready.Push(stepItem(tk, nil))
 			return nil
 		}
 		return tk.foreignYield(t, res)
@@ -157,17 +195,17 @@ func (tk *Task) step(t *vm.Thread, exc *vm.Exception) error {
 	switch {
 	case f.loop != l:
 		return tk.stepLater(t, "Task %s got Future %s attached to a different loop", res)
-	case !f.blocking:
+	case !f.blocking():
 		return tk.stepLater(t, "yield was used instead of yield from in task %s with %s", res)
 	case f == &tk.Future:
 		return tk.stepLater(t, "Task cannot await on itself: %s", vm.Null)
 	}
-	f.blocking = false
+	f.flags &^= flagBlocking
 	f.addCallback(callback{task: tk})
-	tk.waiter = res
-	if tk.mustCancel {
-		if ok, err := cancelValue(t, res, tk.cancelMsg); err == nil && ok {
-			tk.mustCancel = false
+	tk.waiter = f
+	if tk.mustCancel() {
+		if ok, err := cancelValue(t, res, tk.cancelMsg()); err == nil && ok {
+			tk.flags &^= flagMustCancel
 		}
 	}
 	return nil
@@ -189,7 +227,7 @@ func (tk *Task) stepLater(t *vm.Thread, format string, res vm.Value) error {
 			msg = fmt.Sprintf(format, tk.repr(t), r)
 		}
 	}
-	tk.loop.ready.Push(item{kind: itemStep, task: tk, exc: vm.Errorf(vm.RuntimeErrorType, "%s", msg)})
+	tk.loop.ready.Push(stepItem(tk, vm.Errorf(vm.RuntimeErrorType, "%s", msg)))
 	return nil
 }
 
@@ -217,10 +255,10 @@ func (tk *Task) foreignYield(t *vm.Thread, res vm.Value) error {
 		if _, err := t.CallMethod(res, "add_done_callback", []vm.Value{vm.Obj(wake)}, nil); err != nil {
 			return err
 		}
-		tk.waiter = res
-		if tk.mustCancel {
-			if ok, err := cancelValue(t, res, tk.cancelMsg); err == nil && ok {
-				tk.mustCancel = false
+		tk.ext().waiter = res
+		if tk.mustCancel() {
+			if ok, err := cancelValue(t, res, tk.cancelMsg()); err == nil && ok {
+				tk.flags &^= flagMustCancel
 			}
 		}
 		return nil
@@ -270,9 +308,9 @@ func (tk *Task) repr(t *vm.Thread) string {
 		info[0] = "cancelling"
 	}
 	nr, _ := reprOf(t, tk.getName())
-	extra := []string{"name=" + nr, "coro=<" + coroRepr(tk.coro) + ">"}
-	if !tk.waiter.IsNull() {
-		wr, _ := reprOf(t, tk.waiter)
+	extra := []string{"name=" + nr, "coro=<" + coroRepr(tk.coro()) + ">"}
+	if w := tk.waiterValue(); !w.IsNull() {
+		wr, _ := reprOf(t, w)
 		extra = append(extra, "wait_for="+wr)
 	}
 	info = append(info[:1], append(extra, info[1:]...)...)

@@ -109,14 +109,14 @@ func initFuture() {
 		case statePending:
 			return vm.Null, vm.Errorf(InvalidStateErrorType, "Exception is not set.")
 		}
-		f.logTB = false
-		if f.exc == nil {
-			return vm.None, nil
+		f.flags &^= flagLogTB
+		if e := f.exception(); e != nil {
+			return vm.Obj(e), nil
 		}
-		return vm.Obj(f.exc), nil
+		return vm.None, nil
 	})
 	fm("_set_cancel_hook", 1, 1, func(t *vm.Thread, f *Future, _ vm.Value, a []vm.Value) (vm.Value, error) {
-		f.cancelHook = a[0]
+		f.ext().cancelHook = a[0]
 		return vm.None, nil
 	})
 	fm("_make_cancelled_error", 0, 0, func(t *vm.Thread, f *Future, _ vm.Value, _ []vm.Value) (vm.Value, error) {
@@ -189,11 +189,7 @@ func initFuture() {
 		return vm.None, nil
 	})
 	fm("remove_done_callback", 1, 1, func(t *vm.Thread, f *Future, _ vm.Value, a []vm.Value) (vm.Value, error) {
-		var all []callback
-		if f.hasCallbacks() {
-			all = append(all, f.cb0)
-		}
-		all = append(all, f.cbs...)
+		all := f.callbacks()
 		kept := all[:0]
 		n := 0
 		for _, cb := range all {
@@ -209,11 +205,7 @@ func initFuture() {
 			}
 			kept = append(kept, cb)
 		}
-		f.cb0, f.cbs = callback{}, nil
-		if len(kept) > 0 {
-			f.cb0 = kept[0]
-			f.cbs = append([]callback(nil), kept[1:]...)
-		}
+		f.setCallbacks(kept)
 		return vm.Int(int64(n)), nil
 	})
 	iter := func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
@@ -234,14 +226,14 @@ func initFuture() {
 		if err != nil {
 			return vm.Null, err
 		}
-		return vm.Bool(f.blocking), nil
+		return vm.Bool(f.blocking()), nil
 	}, func(t *vm.Thread, self, v vm.Value) error {
 		f, err := selfFuture("_asyncio_future_blocking", self)
 		if err != nil {
 			return err
 		}
 		b, err := t.Truth(v)
-		f.blocking = b
+		f.setFlag(flagBlocking, b)
 		return err
 	})
 	getter(typ, "_loop", func(t *vm.Thread, self vm.Value) (vm.Value, error) {
@@ -256,10 +248,7 @@ func initFuture() {
 		if err != nil {
 			return vm.Null, err
 		}
-		if f.cancelMsg.IsNull() {
-			return vm.None, nil
-		}
-		return f.cancelMsg, nil
+		return f.cancelMsg(), nil
 	}, nil)
 	getter(typ, "_state", func(t *vm.Thread, self vm.Value) (vm.Value, error) {
 		f, err := selfFuture("_state", self)
@@ -273,7 +262,7 @@ func initFuture() {
 		if err != nil {
 			return vm.Null, err
 		}
-		return vm.Bool(f.logTB), nil
+		return vm.Bool(f.logTB()), nil
 	}, func(t *vm.Thread, self, v vm.Value) error {
 		f, err := selfFuture("_log_traceback", self)
 		if err != nil {
@@ -282,7 +271,7 @@ func initFuture() {
 		if b, _ := t.Truth(v); b {
 			return vm.Errorf(vm.ValueErrorType, "_log_traceback can only be set to False")
 		}
-		f.logTB = false
+		f.flags &^= flagLogTB
 		return nil
 	})
 }
@@ -325,7 +314,7 @@ func initTask() {
 		}))
 	}
 	tm("get_name", func(t *vm.Thread, tk *Task) (vm.Value, error) { return tk.getName(), nil })
-	tm("get_coro", func(t *vm.Thread, tk *Task) (vm.Value, error) { return tk.coro, nil })
+	tm("get_coro", func(t *vm.Thread, tk *Task) (vm.Value, error) { return tk.coro(), nil })
 	tm("cancelling", func(t *vm.Thread, tk *Task) (vm.Value, error) { return vm.Int(int64(tk.numCancels)), nil })
 	tm("uncancel", func(t *vm.Thread, tk *Task) (vm.Value, error) {
 		if tk.numCancels > 0 {
@@ -346,7 +335,7 @@ func initTask() {
 		if err != nil {
 			return vm.Null, err
 		}
-		tk.name = s
+		tk.ext().name = s
 		return vm.None, nil
 	})
 	getter(typ, "_coro", func(t *vm.Thread, self vm.Value) (vm.Value, error) {
@@ -354,24 +343,24 @@ func initTask() {
 		if err != nil {
 			return vm.Null, err
 		}
-		return tk.coro, nil
+		return tk.coro(), nil
 	}, nil)
 	getter(typ, "_fut_waiter", func(t *vm.Thread, self vm.Value) (vm.Value, error) {
 		tk, err := selfTask("_fut_waiter", self)
 		if err != nil {
 			return vm.Null, err
 		}
-		if tk.waiter.IsNull() {
-			return vm.None, nil
+		if w := tk.waiterValue(); !w.IsNull() {
+			return w, nil
 		}
-		return tk.waiter, nil
+		return vm.None, nil
 	}, nil)
 	getter(typ, "_must_cancel", func(t *vm.Thread, self vm.Value) (vm.Value, error) {
 		tk, err := selfTask("_must_cancel", self)
 		if err != nil {
 			return vm.Null, err
 		}
-		return vm.Bool(tk.mustCancel), nil
+		return vm.Bool(tk.mustCancel()), nil
 	}, nil)
 }
 

@@ -46,10 +46,17 @@ func seconds(t *vm.Thread, v vm.Value) (float64, error) {
 	return modutil.Float(t, v)
 }
 
-// kwArg extracts keyword name from a call's arguments, returning the
-// positional arguments and the value (NULL when absent); any other
+// noKeywords is what kwArgs returns for a call without keywords (all
+// NULL), sparing Future() and the like an allocation; callers only read.
+var noKeywords [3]vm.Value
+
+// kwArgs extracts the keyword arguments names from a call, returning the
+// positional arguments and the values (NULL when absent); any other
 // keyword is a TypeError.
 func kwArgs(fname string, args []vm.Value, kw []*vm.Str, names ...string) ([]vm.Value, []vm.Value, error) {
+	if len(kw) == 0 && len(names) <= len(noKeywords) {
+		return args, noKeywords[:len(names):len(names)], nil
+	}
 	npos := len(args) - len(kw)
 	out := make([]vm.Value, len(names))
 	for i, k := range kw {

@@ -35,7 +35,9 @@ func TestWakeFromGoroutine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		time.Sleep(10 * time.Millisecond)
 		for i := 0; i < 100; i++ {
 			if err := p.Wake(); err != nil {
@@ -50,7 +52,12 @@ func TestWakeFromGoroutine(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("wake-up took %v", d)
 	}
-	// the coalesced wake-ups are consumed: the next Wait times out
+	// wake-ups sent after that Wait returned coalesce into one, which a
+	// single Wait consumes: the next Wait times out
+	<-done
+	if _, err := p.Wait(0); err != nil {
+		t.Fatal(err)
+	}
 	start = time.Now()
 	if _, err := p.Wait(15 * time.Millisecond); err != nil {
 		t.Fatal(err)
