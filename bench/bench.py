@@ -45,7 +45,11 @@ def main():
     subprocess.run(["go", "build", "-o", yflow, "./cmd/yflow"], cwd=ROOT, check=True)
 
     progs = args.programs or sorted(f for f in os.listdir(PROGRAMS) if f.endswith(".py") and f not in SKIP)
-    impls = [("yflow", [yflow, "run"]), ("python3", ["python3"])] + [(p, p.split()) for p in args.p]
+    # Resolve python3 to the interpreter itself: a version manager's shim
+    # (pyenv's is a shell script) would add its own start-up to every run.
+    py = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
+                        capture_output=True, text=True).stdout.strip() or "python3"
+    impls = [("yflow", [yflow, "run"]), ("python3", [py])] + [(p, p.split()) for p in args.p]
     print(f"# {time.strftime('%Y-%m-%d')}  runs={args.n}  medians of wall seconds; ratio = yflow/python3")
     header = ["program"] + [n for n, _ in impls] + ["ratio", "note"]
     print("| " + " | ".join(header) + " |")

@@ -22,13 +22,14 @@ func (t *Thread) run(entry *Frame) (result Value, rerr error) {
 // returns, raises or (for a generator) yields.
 func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	f := start
-	rt := f.rt
-	instrs := rt.instrs
+	instrs := f.rt.instrs
 	s := f.slots
 	sp := f.sp
 	pc := f.pc
 	var err error
 	reraise := false
+	var pending error // an error leaving the dispatch loop
+	pendingReraise := false
 	thrown := false // an exception thrown into a generator gets no context
 	if f.throwing != nil {
 		exc := f.throwing
@@ -62,7 +63,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f.pc, f.sp = pc, sp
 				if nf := t.chainYield(f); nf != nil {
 					f = nf
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					s[sp] = r
 					sp++
 				} else {
@@ -76,7 +77,13 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 	}
 
 	for {
+		// The loop's own err and reraise are declared inside it, so they are
+		// not carried around the loop (fewer values for the register
+		// allocator to keep; every dispatch pays for each one carried).
 		for err == nil {
+			// (err is nil here until the dispatch loop breaks out)
+			var err error
+			reraise := false
 			ins := instrs[pc]
 			pc++
 			arg := ins >> 8
@@ -93,7 +100,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp-1], s[sp-n] = s[sp-n], s[sp-1]
 
 			case compiler.LOAD_CONST:
-				s[sp] = rt.consts[arg]
+				s[sp] = f.rt.consts[arg]
 				sp++
 			case compiler.LOAD_FAST:
 				v := s[arg]
@@ -149,7 +156,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp] = v
 				sp++
 			case compiler.LOAD_GLOBAL:
-				c := &rt.gcache[arg]
+				c := &f.rt.gcache[arg]
 				g := f.globals
 				b := t.in.Builtins
 				if c.globals == g && c.gver == g.ver && c.bver == b.ver && c.v.o != nil {
@@ -157,7 +164,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					sp++
 					break
 				}
-				name := rt.names[arg]
+				name := f.rt.names[arg]
 				v, ok := g.GetStr(name)
 				if !ok {
 					v, ok = b.GetStr(name)
@@ -171,13 +178,13 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				sp++
 			case compiler.STORE_GLOBAL:
 				sp--
-				f.globals.SetStr(rt.names[arg], s[sp])
+				f.globals.SetStr(f.rt.names[arg], s[sp])
 			case compiler.DELETE_GLOBAL:
-				if ok, _ := f.globals.Delete(t, Obj(rt.names[arg])); !ok {
-					err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
+				if ok, _ := f.globals.Delete(t, Obj(f.rt.names[arg])); !ok {
+					err = Errorf(NameErrorType, "name '%s' is not defined", f.rt.names[arg].s)
 				}
 			case compiler.LOAD_NAME:
-				name := rt.names[arg]
+				name := f.rt.names[arg]
 				var v Value
 				ok := false
 				if f.locals != nil {
@@ -201,14 +208,14 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if ns == nil {
 					ns = f.globals
 				}
-				ns.SetStr(rt.names[arg], s[sp])
+				ns.SetStr(f.rt.names[arg], s[sp])
 			case compiler.DELETE_NAME:
 				ns := f.locals
 				if ns == nil {
 					ns = f.globals
 				}
-				if ok, _ := ns.Delete(t, Obj(rt.names[arg])); !ok {
-					err = Errorf(NameErrorType, "name '%s' is not defined", rt.names[arg].s)
+				if ok, _ := ns.Delete(t, Obj(f.rt.names[arg])); !ok {
+					err = Errorf(NameErrorType, "name '%s' is not defined", f.rt.names[arg].s)
 				}
 			case compiler.LOAD_BUILD_CLASS:
 				s[sp] = Obj(buildClassBuiltin)
@@ -219,42 +226,42 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 
 			case compiler.LOAD_ATTR:
 				if in, ok := s[sp-1].o.(*Instance); ok {
-					if v, ok := t.cachedLoadAttr(rt.attrCacheFor(pc-1), in, rt.names[arg]); ok {
+					if v, ok := t.cachedLoadAttr(f.rt.attrCacheFor(pc-1), in, f.rt.names[arg]); ok {
 						s[sp-1] = v
 						continue
 					}
 				}
 				var v Value
-				v, err = t.GetAttr(s[sp-1], rt.names[arg])
+				v, err = t.GetAttr(s[sp-1], f.rt.names[arg])
 				if err != nil {
 					break
 				}
 				s[sp-1] = v
 			case compiler.STORE_ATTR:
-				if in, ok := s[sp-1].o.(*Instance); ok && t.cachedStoreAttr(rt.attrCacheFor(pc-1), in, rt.names[arg], s[sp-2]) {
+				if in, ok := s[sp-1].o.(*Instance); ok && t.cachedStoreAttr(f.rt.attrCacheFor(pc-1), in, f.rt.names[arg], s[sp-2]) {
 					sp -= 2
 					s[sp] = Null
 					s[sp+1] = Null
 					continue
 				}
-				err = t.SetAttr(s[sp-1], rt.names[arg], s[sp-2])
+				err = t.SetAttr(s[sp-1], f.rt.names[arg], s[sp-2])
 				sp -= 2
 				s[sp] = Null
 				s[sp+1] = Null
 			case compiler.DELETE_ATTR:
-				err = t.DelAttr(s[sp-1], rt.names[arg])
+				err = t.DelAttr(s[sp-1], f.rt.names[arg])
 				sp--
 			case compiler.LOAD_METHOD:
 				o := s[sp-1]
 				if in, ok := o.o.(*Instance); ok {
-					if m, self, ok := t.cachedLoadMethod(rt.attrCacheFor(pc-1), in, rt.names[arg]); ok {
+					if m, self, ok := t.cachedLoadMethod(f.rt.attrCacheFor(pc-1), in, f.rt.names[arg]); ok {
 						s[sp-1] = m
 						s[sp] = self
 						sp++
 						continue
 					}
 				}
-				m, self, e := t.loadMethod(o, rt.names[arg])
+				m, self, e := t.loadMethod(o, f.rt.names[arg])
 				if e != nil {
 					err = e
 					break
@@ -332,7 +339,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp-1] = v
 			case opBinaryOpConst:
 				// LOAD_CONST k; BINARY_OP op
-				a, b := s[sp-1], rt.consts[arg>>5]
+				a, b := s[sp-1], f.rt.consts[arg>>5]
 				op := compiler.BinaryOp(arg & 31)
 				pc++
 				if a.IsInt() && b.IsInt() {
@@ -354,7 +361,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp-1] = v
 			case opCompareOpConst:
 				// LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_FALSE/TRUE t]
-				a, b := s[sp-1], rt.consts[arg>>5]
+				a, b := s[sp-1], f.rt.consts[arg>>5]
 				op := compiler.CompareOp(arg & 31)
 				pc++
 				var r bool
@@ -396,7 +403,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case opFastConstBinary:
 				// LOAD_FAST a; LOAD_CONST k; BINARY_OP op
 				a := s[arg&255]
-				b := rt.consts[(arg>>8)&2047]
+				b := f.rt.consts[(arg>>8)&2047]
 				if a.IsInt() && b.IsInt() {
 					if r, ok := intBinaryFast(compiler.BinaryOp(arg>>19), a.AsInt(), b.AsInt()); ok {
 						if nx := instrs[pc+2]; nx&0xff == uint32(compiler.STORE_FAST) {
@@ -421,7 +428,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case opFastConstCompare:
 				// LOAD_FAST a; LOAD_CONST k; COMPARE_OP op [; POP_JUMP_IF_*]
 				a := s[arg&255]
-				b := rt.consts[(arg>>8)&2047]
+				b := f.rt.consts[(arg>>8)&2047]
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
 					next := instrs[pc+2]
@@ -614,7 +621,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					break
 				}
 				s[sp] = a
-				s[sp+1] = rt.consts[arg>>12]
+				s[sp+1] = f.rt.consts[arg>>12]
 				sp += 2
 				pc++
 			case opStoreFastLoadFast:
@@ -803,7 +810,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, sp
 					f = gf
 					t.frame = f
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
 				}
 				if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
@@ -817,7 +824,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, sp
 					f = &leaf.frame
 					t.frame = f
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
 				}
 				v, ok, e := t.Next(itv)
@@ -839,7 +846,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					// delegator's YIELD_FROM or end its caller's for loop
 					nf := t.chainReturn(f)
 					f = nf
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					if g.inlineFor && g.inlineSend {
 						// send()/next() called from this loop: StopIteration
 						g.inlineFor, g.inlineSend = false, false
@@ -858,7 +865,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				if f == entry {
-					f.sp = rt.nlocals
+					f.sp = f.rt.nlocals
 					t.frame = f.back
 					t.releaseFrame(f)
 					return v, nil
@@ -867,7 +874,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				f = f.back
 				t.frame = f
 				t.releaseFrame(old)
-				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 				s[sp-1] = v
 
 			case compiler.BUILD_TUPLE:
@@ -1018,7 +1025,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				var kw []*Str
 				top := sp
 				if op == compiler.CALL_KW || op == compiler.CALL_METHOD_KW {
-					kw = t.kwNames(rt, instrs, pc, s[sp-1])
+					kw = t.kwNames(f.rt, instrs, pc, s[sp-1])
 					top--
 				}
 				fpos := top - n - 1
@@ -1054,7 +1061,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					nf.back = f
 					f = nf
 					t.frame = f
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, 0
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, 0
 					continue
 				}
 				var r Value
@@ -1070,7 +1077,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					f.pc, f.sp = pc, fpos
 					f = &leaf.frame
 					t.frame = f
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
 				}
 				if md, ok := fv.o.(*MethodDescr); ok && md == listAppendDescr && len(args) == 2 && kw == nil {
@@ -1149,7 +1156,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp] = Obj(fn)
 				sp++
 			case compiler.IMPORT_NAME:
-				name := rt.names[arg]
+				name := f.rt.names[arg]
 				var m Value
 				m, err = t.importName(f, name.s, s[sp-1], s[sp-2])
 				if err != nil {
@@ -1159,7 +1166,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp-1] = m
 			case compiler.IMPORT_FROM:
 				var v Value
-				v, err = t.importFrom(s[sp-1], rt.names[arg])
+				v, err = t.importFrom(s[sp-1], f.rt.names[arg])
 				if err != nil {
 					break
 				}
@@ -1280,7 +1287,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					t.depth = nf.depth
 					t.frame = nf
 					f = nf
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					if nx := instrs[pc]; nx&0xff == uint32(compiler.STORE_FAST) {
 						// the for loop's STORE_FAST takes the item directly
 						s[nx>>8] = v
@@ -1296,7 +1303,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					return v, nil
 				}
 				f = nf
-				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 				s[sp] = v
 				sp++
 			case compiler.YIELD_FROM:
@@ -1320,7 +1327,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 					f = &leaf.frame
 					t.frame = f
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
 				}
 				r, done, e := t.yieldFromStep(sub, v, nil)
@@ -1352,7 +1359,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					return r, nil
 				}
 				f = nf
-				instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+				instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 				s[sp] = r
 				sp++
 			case compiler.GET_YIELD_FROM_ITER:
@@ -1420,8 +1427,13 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				err = Errorf(SystemErrorType, "unknown opcode %d", ins&0xff)
 			}
 			if err != nil {
+				pending, pendingReraise = err, reraise
 				break
 			}
+		}
+		if pending != nil {
+			err, reraise = pending, pendingReraise
+			pending = nil
 		}
 
 		// ---- exception unwinding
@@ -1446,27 +1458,27 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 		reraise = false
 		for {
 			if h := f.code.Handler(pc - 1); h != nil {
-				clearStack(s[rt.nlocals+int(h.Depth) : sp])
-				sp = rt.nlocals + int(h.Depth)
+				clearStack(s[f.rt.nlocals+int(h.Depth) : sp])
+				sp = f.rt.nlocals + int(h.Depth)
 				s[sp] = Obj(exc)
 				sp++
 				pc = int(h.Target)
 				break
 			}
-			clearStack(s[rt.nlocals:sp])
+			clearStack(s[f.rt.nlocals:sp])
 			if g := f.gen; g != nil {
 				exc = t.genFinishedWith(g, exc)
 				if f != entry {
 					nf := t.chainReturn(f)
 					g.inlineFor, g.inlineSend = false, false
 					f = nf
-					instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					exc.addTraceback(f, pc-1)
 					continue
 				}
 			}
 			if f == entry {
-				f.sp = rt.nlocals
+				f.sp = f.rt.nlocals
 				t.frame = f.back
 				t.releaseFrame(f)
 				return Null, exc
@@ -1475,7 +1487,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			f = f.back
 			t.frame = f
 			t.releaseFrame(old)
-			instrs, rt, s, sp, pc = f.rt.instrs, f.rt, f.slots, f.sp, f.pc
+			instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 			exc.addTraceback(f, pc-1)
 		}
 	}
