@@ -25,6 +25,9 @@ const (
 	cachePlain    = iota // absent, or a plain value: the instance dict wins
 	cacheFunction        // a Python function: a method
 	cacheSlow            // a descriptor, slot, or anything needing the general path
+	// cacheBuiltinMethod: LOAD_METHOD on a value of built-in type typ
+	// found the method descriptor attr (built-in types are immutable)
+	cacheBuiltinMethod
 )
 
 // attrCacheFor returns the cache entry of instruction pc.

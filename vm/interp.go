@@ -80,8 +80,8 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 		// The loop's own err and reraise are declared inside it, so they are
 		// not carried around the loop (fewer values for the register
 		// allocator to keep; every dispatch pays for each one carried).
-		for err == nil {
-			// (err is nil here until the dispatch loop breaks out)
+		for dispatch := err == nil; dispatch; {
+			// (the outer err is nil from here until this loop breaks out)
 			var err error
 			reraise := false
 			ins := instrs[pc]
@@ -261,10 +261,28 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 						continue
 					}
 				}
+				typ := o.Type()
+				var c *attrCache
+				if typ.builtin {
+					// a built-in type's methods never change: cache the
+					// descriptor at this instruction
+					c = f.rt.attrCacheFor(pc - 1)
+					if c.typ == typ && c.kind == cacheBuiltinMethod {
+						s[sp-1] = c.attr
+						s[sp] = o
+						sp++
+						continue
+					}
+				}
 				m, self, e := t.loadMethod(o, f.rt.names[arg])
 				if e != nil {
 					err = e
 					break
+				}
+				if c != nil && self.o != nil {
+					if _, ok := m.o.(*MethodDescr); ok {
+						*c = attrCache{typ: typ, attr: m, kind: cacheBuiltinMethod}
+					}
 				}
 				s[sp-1] = m
 				s[sp] = self
@@ -943,7 +961,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case compiler.LIST_APPEND:
 				sp--
 				l := s[sp-int(arg)].o.(*List)
-				l.items = append(l.items, s[sp])
+				l.Append(s[sp])
 			case compiler.SET_ADD:
 				sp--
 				err = s[sp-int(arg)].o.(*Set).Add(t, s[sp])
@@ -1083,7 +1101,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if md, ok := fv.o.(*MethodDescr); ok && md == listAppendDescr && len(args) == 2 && kw == nil {
 					// list.append: the commonest method call
 					if l, ok := args[0].o.(*List); ok {
-						l.items = append(l.items, args[1])
+						l.Append(args[1])
 						clearStack(s[fpos+1 : sp])
 						if instrs[pc]&0xff == uint32(compiler.POP_TOP) {
 							// the None result is discarded at once

@@ -146,7 +146,7 @@ func setupListMethods() {
 		if len(args) != 1 || len(kw) > 0 {
 			return Null, checkArgs("list.append", args, kw, 1, 1)
 		}
-		l.items = append(l.items, args[0])
+		l.Append(args[0])
 		return None, nil
 	})
 	addListMethod("extend", func(t *Thread, l *List, args []Value, kw []*Str) (Value, error) {

@@ -43,7 +43,14 @@ func NewList(items []Value) *List { return &List{items: items} }
 func (l *List) Items() []Value { return l.items }
 
 // Append adds v at the end.
-func (l *List) Append(v Value) { l.items = append(l.items, v) }
+func (l *List) Append(v Value) {
+	if cap(l.items) == 0 {
+		// start at four items, as CPython does, rather than growing
+		// through 1, 2 and 4 (three allocations for a list built by appends)
+		l.items = make([]Value, 0, 4)
+	}
+	l.items = append(l.items, v)
+}
 
 // Set (set and frozenset) is defined in set_impl.go.
 
