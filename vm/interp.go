@@ -160,6 +160,17 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				g := f.globals
 				b := t.in.Builtins
 				if c.globals == g && c.gver == g.ver && c.bver == b.ver && c.v.o != nil {
+					if c.v.o == Object(lenBuiltin) && pc+1 < len(instrs) && instrs[pc+1] == call1 {
+						// len(local) of a list, tuple or dict: no call
+						if nx := instrs[pc]; nx&0xff == uint32(compiler.LOAD_FAST) {
+							if n, ok := quickLen(s[nx>>8]); ok {
+								s[sp] = Int(int64(n))
+								sp++
+								pc += 2
+								break
+							}
+						}
+					}
 					s[sp] = c.v
 					sp++
 					break
@@ -268,6 +279,21 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					// descriptor at this instruction
 					c = f.rt.attrCacheFor(pc - 1)
 					if c.typ == typ && c.kind == cacheBuiltinMethod {
+						if c.attr.o == Object(listAppendDescr) && pc+2 < len(instrs) && instrs[pc+1] == callMethod1 {
+							// l.append(local) [; POP_TOP]: append directly
+							if nx := instrs[pc]; nx&0xff == uint32(compiler.LOAD_FAST) && s[nx>>8].o != nil {
+								o.o.(*List).Append(s[nx>>8])
+								if instrs[pc+2]&0xff == uint32(compiler.POP_TOP) {
+									sp--
+									s[sp] = Null
+									pc += 3
+								} else {
+									s[sp-1] = None
+									pc += 2
+								}
+								continue
+							}
+						}
 						s[sp-1] = c.attr
 						s[sp] = o
 						sp++
@@ -806,29 +832,32 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if g, ok := itv.o.(*Generator); ok && g.started && !g.running && !g.done && g.yieldFrom == nil && g.delegator == nil && !g.coro && f.depth < t.in.recursionLimit {
 					// fast path: resume a plain suspended generator here
 					gf := &g.frame
-					gf.depth = f.depth + 1
-					t.depth = gf.depth
+					d := f.depth + 1
+					gf.depth = d
+					t.depth = d
 					gf.back = f
 					g.running = true
 					g.inlineFor = true
 					if g.leaf != g {
 						g.leaf = g
 					}
-					g.callerHandled = handledExc(t.handled)
+					if t.handled.o != nil || g.callerHandled != nil {
+						g.callerHandled = handledExc(t.handled)
+					}
 					if g.handled != nil {
 						t.handled = Obj(g.handled)
-					}
-					if gf.rt.instrs[gf.pc]&0xff == uint32(compiler.POP_TOP) {
-						// YIELD_VALUE; POP_TOP: the None sent in is dropped at once
-						gf.pc++
-					} else {
-						gf.slots[gf.sp] = None
-						gf.sp++
 					}
 					f.pc, f.sp = pc, sp
 					f = gf
 					t.frame = f
 					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
+					if instrs[pc]&0xff == uint32(compiler.POP_TOP) {
+						// YIELD_VALUE; POP_TOP: the None sent in is dropped at once
+						pc++
+					} else {
+						s[sp] = None
+						sp++
+					}
 					continue
 				}
 				if g, ok := itv.o.(*Generator); ok && !g.coro && g.delegator == nil && !g.running && !g.done {
@@ -1509,6 +1538,25 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			exc.addTraceback(f, pc-1)
 		}
 	}
+}
+
+// Instructions the interpreter looks ahead for.
+var (
+	call1       = compiler.MakeInstr(compiler.CALL, 1)
+	callMethod1 = compiler.MakeInstr(compiler.CALL_METHOD, 1)
+)
+
+// quickLen is len(v) for the built-in containers whose length is a field.
+func quickLen(v Value) (int, bool) {
+	switch x := v.o.(type) {
+	case *List:
+		return len(x.items), true
+	case *Tuple:
+		return len(x.items), true
+	case *Dict:
+		return x.Len(), true
+	}
+	return 0, false
 }
 
 func clearStack(vs []Value) {
