@@ -105,7 +105,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case compiler.LOAD_FAST:
 				v := s[arg]
 				if v.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
+					err = unboundLocal(f.code, int(arg))
 					break
 				}
 				s[sp] = v
@@ -115,7 +115,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[arg] = s[sp]
 			case compiler.DELETE_FAST:
 				if s[arg].o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
+					err = unboundLocal(f.code, int(arg))
 					break
 				}
 				s[arg] = Null
@@ -422,25 +422,10 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					s[sp-1] = v
 					continue
 				}
-				next := instrs[pc]
-				switch compiler.Opcode(next & 0xff) {
-				case compiler.POP_JUMP_IF_FALSE:
+				if npc, ok := compareJump(instrs, pc, r); ok {
 					sp--
 					s[sp] = Null
-					if !r {
-						pc = int(next >> 8)
-					} else {
-						pc++
-					}
-					continue
-				case compiler.POP_JUMP_IF_TRUE:
-					sp--
-					s[sp] = Null
-					if r {
-						pc = int(next >> 8)
-					} else {
-						pc++
-					}
+					pc = npc
 					continue
 				}
 				s[sp-1] = Bool(r)
@@ -463,7 +448,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 				}
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
+					err = unboundLocal(f.code, int(arg&255))
 					break
 				}
 				// general case: push the local and run the fused LOAD_CONST+BINARY_OP
@@ -475,21 +460,8 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				b := f.rt.consts[(arg>>8)&2047]
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
-					next := instrs[pc+2]
-					switch compiler.Opcode(next & 0xff) {
-					case compiler.POP_JUMP_IF_FALSE:
-						if !r {
-							pc = int(next >> 8)
-						} else {
-							pc += 3
-						}
-						continue
-					case compiler.POP_JUMP_IF_TRUE:
-						if r {
-							pc = int(next >> 8)
-						} else {
-							pc += 3
-						}
+					if npc, ok := compareJump(instrs, pc+2, r); ok {
+						pc = npc
 						continue
 					}
 					s[sp] = Bool(r)
@@ -498,7 +470,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
+					err = unboundLocal(f.code, int(arg&255))
 					break
 				}
 				s[sp] = a
@@ -517,7 +489,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				// LOAD_FAST a; LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE/TRUE
 				v := s[arg&255]
 				if v.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&255])
+					err = unboundLocal(f.code, int(arg&255))
 					break
 				}
 				if r := v.IsNone() != (arg>>8&1 == 1); r == (arg>>9&1 == 1) {
@@ -530,21 +502,8 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				a, b := s[arg&255], s[arg>>8&255]
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>16), a.AsInt(), b.AsInt())
-					next := instrs[pc+2]
-					switch compiler.Opcode(next & 0xff) {
-					case compiler.POP_JUMP_IF_FALSE:
-						if !r {
-							pc = int(next >> 8)
-						} else {
-							pc += 3
-						}
-						continue
-					case compiler.POP_JUMP_IF_TRUE:
-						if r {
-							pc = int(next >> 8)
-						} else {
-							pc += 3
-						}
+					if npc, ok := compareJump(instrs, pc+2, r); ok {
+						pc = npc
 						continue
 					}
 					s[sp] = Bool(r)
@@ -558,7 +517,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if a.o != nil {
 						idx = arg >> 8 & 255
 					}
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
+					err = unboundLocal(f.code, int(idx))
 					break
 				}
 				// general case: push both and let COMPARE_OP run
@@ -570,7 +529,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				// LOAD_FAST a; STORE_FAST b
 				v := s[arg&4095]
 				if v.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&4095])
+					err = unboundLocal(f.code, int(arg&4095))
 					break
 				}
 				s[arg>>12] = v
@@ -580,25 +539,10 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				a, b := s[sp-1], s[arg&0xffff]
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>16), a.AsInt(), b.AsInt())
-					next := instrs[pc+1]
-					switch compiler.Opcode(next & 0xff) {
-					case compiler.POP_JUMP_IF_FALSE:
+					if npc, ok := compareJump(instrs, pc+1, r); ok {
 						sp--
 						s[sp] = Null
-						if !r {
-							pc = int(next >> 8)
-						} else {
-							pc += 2
-						}
-						continue
-					case compiler.POP_JUMP_IF_TRUE:
-						sp--
-						s[sp] = Null
-						if r {
-							pc = int(next >> 8)
-						} else {
-							pc += 2
-						}
+						pc = npc
 						continue
 					}
 					s[sp-1] = Bool(r)
@@ -606,7 +550,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					continue
 				}
 				if b.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&0xffff])
+					err = unboundLocal(f.code, int(arg&0xffff))
 					break
 				}
 				// general case: push the local and let COMPARE_OP run
@@ -635,7 +579,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if a.o != nil {
 						idx = arg >> 8 & 255
 					}
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
+					err = unboundLocal(f.code, int(idx))
 					break
 				}
 				// general case: push both and let BINARY_OP run
@@ -651,7 +595,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if a.o != nil {
 						idx = arg >> 12
 					}
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[idx])
+					err = unboundLocal(f.code, int(idx))
 					break
 				}
 				s[sp] = a
@@ -661,7 +605,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			case opLoadFastLoadConst:
 				a := s[arg&4095]
 				if a.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg&4095])
+					err = unboundLocal(f.code, int(arg&4095))
 					break
 				}
 				s[sp] = a
@@ -674,7 +618,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				b := s[arg>>12]
 				pc++
 				if b.o == nil {
-					err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg>>12])
+					err = unboundLocal(f.code, int(arg>>12))
 					break
 				}
 				s[sp] = b
@@ -690,25 +634,10 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				a, b := s[sp-2], s[sp-1]
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg), a.AsInt(), b.AsInt())
-					next := instrs[pc]
-					switch compiler.Opcode(next & 0xff) {
-					case compiler.POP_JUMP_IF_FALSE:
+					if npc, ok := compareJump(instrs, pc, r); ok {
 						sp -= 2
 						s[sp], s[sp+1] = Null, Null
-						if !r {
-							pc = int(next >> 8)
-						} else {
-							pc++
-						}
-						continue
-					case compiler.POP_JUMP_IF_TRUE:
-						sp -= 2
-						s[sp], s[sp+1] = Null, Null
-						if r {
-							pc = int(next >> 8)
-						} else {
-							pc++
-						}
+						pc = npc
 						continue
 					}
 					sp--
@@ -1301,7 +1230,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					// LOAD_FAST a; YIELD_VALUE
 					v := s[arg]
 					if v.o == nil {
-						err = Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.code.VarNames[arg])
+						err = unboundLocal(f.code, int(arg))
 						break
 					}
 					s[sp] = v
@@ -1538,6 +1467,30 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 			exc.addTraceback(f, pc-1)
 		}
 	}
+}
+
+// unboundLocal is the error of reading local i before it is assigned.
+func unboundLocal(code *compiler.Code, i int) error {
+	return Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[i])
+}
+
+// compareJump finishes a fused comparison with result r: when the
+// instruction at next is a conditional jump, it returns the pc to go on at.
+func compareJump(instrs []uint32, next int, r bool) (int, bool) {
+	ins := instrs[next]
+	switch compiler.Opcode(ins & 0xff) {
+	case compiler.POP_JUMP_IF_FALSE:
+		if !r {
+			return int(ins >> 8), true
+		}
+	case compiler.POP_JUMP_IF_TRUE:
+		if r {
+			return int(ins >> 8), true
+		}
+	default:
+		return 0, false
+	}
+	return next + 1, true
 }
 
 // Instructions the interpreter looks ahead for.
