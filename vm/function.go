@@ -49,6 +49,7 @@ type codeRT struct {
 	consts  []Value
 	kwnames [][]*Str // for tuple constants of strs (CALL_KW names)
 	names   []*Str
+	vnames  []*Str // the local variable names, interned
 	gcache  []globalCache
 	acache  []attrCache // per instruction, for *_ATTR and LOAD_METHOD
 	codeObj *CodeObject // the code's Python object (one per code)
@@ -92,6 +93,10 @@ func runtimeOf(c *compiler.Code) *codeRT {
 				rt.kwnames[i] = names
 			}
 		}
+	}
+	rt.vnames = make([]*Str, len(c.VarNames))
+	for i, n := range c.VarNames {
+		rt.vnames[i] = Intern(n)
 	}
 	for i, n := range c.Names {
 		rt.names[i] = Intern(n)
@@ -242,15 +247,19 @@ func (t *Thread) bindArgs(fn *Function, slots []Value, args []Value, kw []*Str) 
 	}
 	var kwdict *Dict
 	if code.Flags&compiler.FlagVarkw != 0 {
-		kwdict = NewDict()
+		kwdict = &Dict{}
+		if nkw > 0 {
+			kwdict.entries = make([]dictEntry, 0, nkw)
+		}
 		slots[slot] = Obj(kwdict)
 	}
 	// keywords
+	vnames := fn.rt.vnames
 	for i, name := range kw {
 		v := args[npos+i]
 		idx := -1
 		for j := code.PosOnlyCount; j < nargs+code.KwOnlyCount; j++ {
-			if code.VarNames[j] == name.s {
+			if vn := vnames[j]; vn == name || vn.s == name.s {
 				idx = j
 				break
 			}
@@ -297,7 +306,7 @@ func (t *Thread) bindArgs(fn *Function, slots []Value, args []Value, kw []*Str) 
 				continue
 			}
 			if fn.kwdefaults != nil {
-				if d, ok := fn.kwdefaults.GetStr(Intern(code.VarNames[i])); ok {
+				if d, ok := fn.kwdefaults.GetStr(fn.rt.vnames[i]); ok {
 					slots[i] = d
 					continue
 				}

@@ -1086,7 +1086,7 @@ func (t *Thread) callEx(fv, argv, kwargs Value) (Value, error) {
 		if !ok {
 			return Null, Errorf(TypeErrorType, "keywords must be strings")
 		}
-		names = append(names, Intern(s.s))
+		names = append(names, InternStr(s))
 		all = append(all, e.val)
 	}
 	return t.Call(fv, all, names)

@@ -14,6 +14,8 @@ type Str struct {
 	hash  int64 // 0: not computed yet
 	nrune int32 // -1: not computed yet
 	ascii bool  // valid once nrune >= 0
+	// interned marks the canonical *Str of its text (see Intern)
+	interned bool
 	runes []rune
 }
 
@@ -58,8 +60,18 @@ func Intern(s string) *Str {
 	if v, ok := internTable.Load(s); ok {
 		return v.(*Str)
 	}
-	v, _ := internTable.LoadOrStore(s, NewStr(s))
+	n := NewStr(s)
+	n.interned = true
+	v, _ := internTable.LoadOrStore(s, n)
 	return v.(*Str)
+}
+
+// InternStr is Intern for a *Str, free when s is already canonical.
+func InternStr(s *Str) *Str {
+	if s.interned {
+		return s
+	}
+	return Intern(s.s)
 }
 
 func (s *Str) count() {
