@@ -16,7 +16,7 @@ type Str struct {
 	ascii bool  // valid once nrune >= 0
 	// interned marks the canonical *Str of its text (see Intern)
 	interned bool
-	runes []rune
+	runes    []rune
 }
 
 // Type implements Object.
