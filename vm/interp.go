@@ -1099,10 +1099,32 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if arg&1 != 0 {
 					sp--
 					kwargs = s[sp]
+					s[sp] = Null
 				}
 				sp--
 				argt := s[sp]
+				s[sp] = Null
 				fv := s[sp-1]
+				if fn, ok := fv.o.(*Function); ok && fn.code.Flags&(compiler.FlagGenerator|compiler.FlagCoroutine|compiler.FlagAsyncGenerator) == 0 {
+					// f(*args, **kwargs) of a Python function: a frame on this loop
+					args, names, e := t.spreadArgs(fv, argt, kwargs)
+					if e != nil {
+						err = e
+						break
+					}
+					nf, e := t.setupFunctionFrame(fn, args, names)
+					if e != nil {
+						err = e
+						break
+					}
+					f.pc = pc
+					f.sp = sp
+					nf.back = f
+					f = nf
+					t.frame = f
+					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, 0
+					continue
+				}
 				var r Value
 				r, err = t.callEx(fv, argt, kwargs)
 				if err != nil {

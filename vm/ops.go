@@ -1049,6 +1049,17 @@ func funcDescr(fn Value) string {
 
 // callEx implements f(*args, **kwargs).
 func (t *Thread) callEx(fv, argv, kwargs Value) (Value, error) {
+	args, names, err := t.spreadArgs(fv, argv, kwargs)
+	if err != nil {
+		return Null, err
+	}
+	return t.Call(fv, args, names)
+}
+
+// spreadArgs turns the *args iterable and **kwargs mapping of a call of
+// fv into positional values followed by keyword values, and the keyword
+// names.
+func (t *Thread) spreadArgs(fv, argv, kwargs Value) ([]Value, []*Str, error) {
 	var args []Value
 	switch a := argv.o.(type) {
 	case *Tuple:
@@ -1058,22 +1069,22 @@ func (t *Thread) callEx(fv, argv, kwargs Value) (Value, error) {
 	default:
 		l, err := t.ToList(argv)
 		if err != nil {
-			return Null, Errorf(TypeErrorType, "%s argument after * must be an iterable, not %s", funcDescr(fv), argv.Type().Name)
+			return nil, nil, Errorf(TypeErrorType, "%s argument after * must be an iterable, not %s", funcDescr(fv), argv.Type().Name)
 		}
 		args = l
 	}
 	if kwargs.o == nil {
-		return t.Call(fv, args, nil)
+		return args, nil, nil
 	}
 	d, ok := kwargs.o.(*Dict)
 	if !ok {
 		d = NewDict()
 		if err := t.dictUpdate(d, kwargs, true, fv); err != nil {
-			return Null, err
+			return nil, nil, err
 		}
 	}
 	if d.live == 0 {
-		return t.Call(fv, args, nil)
+		return args, nil, nil
 	}
 	all := make([]Value, 0, len(args)+d.live)
 	all = append(all, args...)
@@ -1084,12 +1095,12 @@ func (t *Thread) callEx(fv, argv, kwargs Value) (Value, error) {
 		}
 		s, ok := e.key.o.(*Str)
 		if !ok {
-			return Null, Errorf(TypeErrorType, "keywords must be strings")
+			return nil, nil, Errorf(TypeErrorType, "keywords must be strings")
 		}
 		names = append(names, InternStr(s))
 		all = append(all, e.val)
 	}
-	return t.Call(fv, all, names)
+	return all, names, nil
 }
 
 // beforeWith implements BEFORE_WITH: returns the bound __exit__ and the
