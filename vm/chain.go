@@ -217,12 +217,7 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 	if !stop {
 		return exc
 	}
-	kind := "generator"
-	if g.coro {
-		kind = "coroutine"
-	} else if g.code().Flags&compiler.FlagAsyncGenerator != 0 {
-		kind = "async generator"
-	}
+	kind := g.kind()
 	msg := kind + " raised StopIteration"
 	if exc.cls.IsSubtype(StopAsyncIterationType) {
 		msg = kind + " raised StopAsyncIteration"

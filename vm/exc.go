@@ -699,7 +699,10 @@ func (t *Thread) formatTraceback(b *strings.Builder, tb *Traceback) {
 }
 
 func (t *Thread) formatExceptionOnly(e *Exception) string {
-	name := e.cls.Name
+	name := e.cls.QualName // as CPython prints it: A.Error, f.<locals>.E
+	if name == "" {
+		name = e.cls.Name
+	}
 	if e.cls.Module != "builtins" && e.cls.Module != "" && e.cls.Module != "__main__" {
 		name = e.cls.Module + "." + name
 	}

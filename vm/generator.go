@@ -47,6 +47,18 @@ type genNames struct {
 	qual string
 }
 
+// kind is what CPython's messages call g: "generator", "coroutine" or
+// "async generator".
+func (g *Generator) kind() string {
+	switch {
+	case g.coro:
+		return "coroutine"
+	case g.agen:
+		return "async generator"
+	}
+	return "generator"
+}
+
 // code is the generator's code object.
 func (g *Generator) code() *compiler.Code { return g.frame.fn.code }
 
@@ -153,7 +165,7 @@ func (t *Thread) beforeAsyncWith(mgr Value) (Value, Value, error) {
 // generators is resumed directly at the innermost one (see chain.go).
 func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, error) {
 	if g.isRunning() {
-		return Null, false, Errorf(ValueErrorType, "generator already executing")
+		return Null, false, Errorf(ValueErrorType, "%s already executing", g.kind())
 	}
 	if g.done {
 		if g.coro {
@@ -165,7 +177,7 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		return Null, true, nil
 	}
 	if !g.started && exc == nil && !send.IsNone() && send.o != nil {
-		return Null, false, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+		return Null, false, Errorf(TypeErrorType, "can't send non-None value to a just-started %s", g.kind())
 	}
 	var leaf *Generator
 	var err error
@@ -280,7 +292,7 @@ func (t *Thread) genClose(g *Generator) error {
 		return err
 	}
 	if !done {
-		return Errorf(RuntimeErrorType, "generator ignored GeneratorExit")
+		return Errorf(RuntimeErrorType, "%s ignored GeneratorExit", g.kind())
 	}
 	return nil
 }

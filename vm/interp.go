@@ -1312,7 +1312,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if !g.started && !v.IsNone() {
 						sp -= 2
 						s[sp], s[sp+1] = Null, Null
-						err = Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
+						err = Errorf(TypeErrorType, "can't send non-None value to a just-started %s", g.kind())
 						break
 					}
 					sp--

@@ -15,11 +15,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"syscall"
+	"time"
 
 	"yflow/lang/compiler"
 	"yflow/lang/parser"
@@ -55,7 +58,7 @@ func main() {
 			status := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 			pprof.StopCPUProfile()
 			f.Close()
-			os.Exit(status)
+			exit(status)
 		}
 	}
 	if path := os.Getenv("YFLOW_MEMPROFILE"); path != "" {
@@ -66,10 +69,25 @@ func main() {
 			pprof.Lookup("allocs").WriteTo(f, 0)
 			f.Close()
 		}
-		os.Exit(status)
+		exit(status)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
+
+// exit ends the process with status; after an uncaught KeyboardInterrupt
+// it dies of SIGINT instead, as CPython does (a shell then reports 130).
+func exit(status int) {
+	if status == statusInterrupted {
+		signal.Reset(syscall.SIGINT)
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		time.Sleep(time.Second) // the signal is on its way
+		status = 128 + int(syscall.SIGINT)
+	}
+	os.Exit(status)
+}
+
+// statusInterrupted is finish's status for an uncaught KeyboardInterrupt.
+const statusInterrupted = -int(syscall.SIGINT)
 
 // run is the whole command line tool; it returns the process exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
@@ -168,6 +186,9 @@ func finish(in *vm.Interp, err error) int {
 	}
 	in.Stdout.Flush()
 	in.Stderr.WriteString(t.FormatException(exc))
+	if exc.Class().IsSubtype(vm.KeyboardInterruptType) {
+		return statusInterrupted
+	}
 	return 1
 }
 
