@@ -445,10 +445,11 @@ func (t *Thread) GetItem(o, k Value) (Value, error) {
 			if err != nil {
 				return Null, err
 			}
-			_ = stop
+			_ = n
+			// as CPython: the slice's own bounds mapped through the range
 			ns := x.start + int64(start)*x.step
-			nstep := x.step * int64(step)
-			return Obj(&Range{start: ns, stop: ns + int64(n)*nstep, step: nstep}), nil
+			ne := x.start + int64(stop)*x.step
+			return Obj(&Range{start: ns, stop: ne, step: x.step * int64(step)}), nil
 		}
 		i, err := t.seqIndex(k, int(x.Len()), "range object")
 		if err != nil {

@@ -282,6 +282,9 @@ func setupFileTypes() {
 			if f.w != nil {
 				f.w.Flush()
 			}
+			if f.f == nil {
+				return None, nil
+			}
 			if err := f.f.Close(); err != nil {
 				return Null, osError(err, f.name)
 			}
@@ -344,6 +347,9 @@ func setupFileTypes() {
 			if whence == 1 && f.r != nil {
 				off -= int64(f.r.Buffered())
 			}
+			if f.f == nil {
+				return Null, NewException(ExceptionTypes["UnsupportedOperation"], StrValue("underlying stream is not seekable"))
+			}
 			pos, serr := f.f.Seek(off, int(whence))
 			if serr != nil {
 				return Null, osError(serr, f.name)
@@ -361,6 +367,9 @@ func setupFileTypes() {
 			if f.w != nil {
 				f.w.Flush()
 			}
+			if f.f == nil {
+				return Null, NewException(ExceptionTypes["UnsupportedOperation"], StrValue("underlying stream is not seekable"))
+			}
 			pos, err := f.f.Seek(0, 1)
 			if err != nil {
 				return Null, osError(err, f.name)
@@ -377,7 +386,11 @@ func setupFileTypes() {
 			return Bool(self.o.(*File).canW), nil
 		})
 		addMethod(typ, "fileno", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
-			return Int(int64(self.o.(*File).f.Fd())), nil
+			f := self.o.(*File)
+			if f.f == nil {
+				return Null, NewException(ExceptionTypes["UnsupportedOperation"], StrValue("fileno"))
+			}
+			return Int(int64(f.f.Fd())), nil
 		})
 		addMethod(typ, "__repr__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 			f := self.o.(*File)

@@ -236,13 +236,10 @@ func (t *Thread) loadModule(full, last string, parent *Module) (*Module, error) 
 		dirs = t.in.searchPath()
 	}
 	for _, dir := range dirs {
-		file := filepath.Join(dir, last+".yf")
-		pkgDir := filepath.Join(dir, last)
-		isPkg := false
-		if st, err := os.Stat(filepath.Join(pkgDir, "__init__.yf")); err == nil && !st.IsDir() {
-			file = filepath.Join(pkgDir, "__init__.yf")
-			isPkg = true
-		} else if st, err := os.Stat(file); err != nil || st.IsDir() {
+		// a module is NAME.yf or, for programs written for CPython too,
+		// NAME.py; a package is a directory with __init__.yf or __init__.py
+		file, isPkg, ok := findModule(dir, last)
+		if !ok {
 			continue
 		}
 		src, err := os.ReadFile(file)
@@ -261,7 +258,7 @@ func (t *Thread) loadModule(full, last string, parent *Module) (*Module, error) 
 		m.dict.SetStr(strFile, StrValue(display))
 		m.dict.SetStr(strBuiltins, Obj(t.in.builtinsModule()))
 		if isPkg {
-			m.dict.SetStr(strPath, Obj(NewList([]Value{StrValue(pkgDir)})))
+			m.dict.SetStr(strPath, Obj(NewList([]Value{StrValue(filepath.Dir(file))})))
 			m.dict.SetStr(Intern("__package__"), StrValue(full))
 		} else {
 			pkg := ""
@@ -366,4 +363,23 @@ func (t *Thread) printExpr(v Value) error {
 	}
 	t.in.Stdout.WriteString(s + "\n")
 	return nil
+}
+
+// findModule looks in dir for the module or package called name.
+func findModule(dir, name string) (file string, isPkg, ok bool) {
+	isFile := func(p string) bool {
+		st, err := os.Stat(p)
+		return err == nil && !st.IsDir()
+	}
+	for _, ext := range [...]string{".yf", ".py"} {
+		if p := filepath.Join(dir, name, "__init__"+ext); isFile(p) {
+			return p, true, true
+		}
+	}
+	for _, ext := range [...]string{".yf", ".py"} {
+		if p := filepath.Join(dir, name+ext); isFile(p) {
+			return p, false, true
+		}
+	}
+	return "", false, false
 }

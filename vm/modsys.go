@@ -87,6 +87,8 @@ func newSysModule(t *Thread) (*Module, error) {
 		in.sysPath = NewList(p)
 	}
 	m.Set("path", Obj(in.sysPath))
+	m.Set("stdin", in.stdinObj)
+	m.Set("__stdin__", in.stdinObj)
 	m.Set("stdout", in.stdoutObj)
 	m.Set("stderr", in.stderrObj)
 	m.Set("__stdout__", in.stdoutObj)

@@ -299,6 +299,21 @@ func (t *Thread) BinaryOp(op compiler.BinaryOp, a, b Value) (Value, error) {
 			return r, err
 		}
 	}
+	if op == compiler.BinMul || op == compiler.BinMul+compiler.InplaceOffset {
+		// a sequence repeated by an object with __index__
+		if seq, n := a, b; isSequence(seq) || isSequence(n) {
+			if !isSequence(seq) {
+				seq, n = n, seq
+			}
+			if _, ok := n.o.(*Instance); ok && n.Type().Lookup(strIndexM).o != nil {
+				i, err := t.Index(n)
+				if err != nil {
+					return Null, err
+				}
+				return t.BinaryOp(op, seq, Int(i))
+			}
+		}
+	}
 	return Null, binopTypeError(op, inplace, a, b)
 }
 

@@ -7,6 +7,7 @@ package vm
 import (
 	"bufio"
 	"io"
+	"os"
 
 	"yflow/lang/compiler"
 )
@@ -25,14 +26,14 @@ type Interp struct {
 	Argv     []string
 	Path     []string // module search path (script dir first)
 
-	mainThread           *Thread
-	natives              map[string]NativeModule
-	builtinsMod          *Module
-	sysPath              *List
-	sources              map[string][]string // filename -> lines, for tracebacks
-	recursionLimit       int
-	maxStrDigits         int // sys.set_int_max_str_digits (0: unlimited)
-	stdoutObj, stderrObj Value
+	mainThread                     *Thread
+	natives                        map[string]NativeModule
+	builtinsMod                    *Module
+	sysPath                        *List
+	sources                        map[string][]string // filename -> lines, for tracebacks
+	recursionLimit                 int
+	maxStrDigits                   int // sys.set_int_max_str_digits (0: unlimited)
+	stdinObj, stdoutObj, stderrObj Value
 }
 
 // NewInterp makes an interpreter writing to the given streams.
@@ -49,6 +50,12 @@ func NewInterp(stdin io.Reader, stdout, stderr io.Writer) *Interp {
 	in.Builtins = makeBuiltins(in)
 	in.mainThread = newThread(in)
 	in.stdoutObj = Obj(&TextStream{name: "<stdout>", w: in.Stdout, in: in})
+	// sys.stdin reads through the same buffer as input()
+	stdinFile := &File{r: in.Stdin, name: "<stdin>", mode: "r", canR: true}
+	if osf, ok := stdin.(*os.File); ok {
+		stdinFile.f = osf
+	}
+	in.stdinObj = Obj(stdinFile)
 	in.stderrObj = Obj(&TextStream{name: "<stderr>", w: in.Stderr, in: in})
 	in.RegisterNative("sys", newSysModule)
 	in.Modules.SetStr(Intern("builtins"), Obj(in.builtinsModule()))

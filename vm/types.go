@@ -21,7 +21,7 @@ var (
 	strEnter, strExit, strReprM, strStrM, strLen, strBool, strHash, strEq,
 	strContains, strGetitem, strSetitem, strDelitem, strGet, strSet,
 	strDelete, strMain, strBuiltins, strFormat, strSetattr, strDelattr,
-	strIndex, strMro, strAll, strFile, strPath, strInitSubclass,
+	strMro, strAll, strFile, strPath, strInitSubclass,
 	strSetName, strMissing, strReversed, strNe, strIndexM *Str
 	strAwait, strAenter, strAexit, strAiter, strAnext *Str
 )
