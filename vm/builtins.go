@@ -797,6 +797,45 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 			return Null, Errorf(TypeErrorType, "'%s' is an invalid keyword argument for print()", k.s)
 		}
 	}
+	if file.o == nil || file.IsNone() {
+		if file = t.in.currentStdout(); file.IsNone() {
+			return None, nil // sys.stdout = None: print writes nothing
+		}
+	}
+	if file.o != nil && !file.Is(t.in.stdoutObj) && !file.Is(t.in.stderrObj) {
+		// any other file: write is called for each piece, as CPython does
+		w, err := t.GetAttr(file, Intern("write"))
+		if err != nil {
+			return Null, err
+		}
+		put := func(s string) error {
+			_, err := t.Call(w, []Value{StrValue(s)}, nil)
+			return err
+		}
+		for i, a := range args[:npos] {
+			if i > 0 {
+				if err := put(sep); err != nil {
+					return Null, err
+				}
+			}
+			s, err := t.Str(a)
+			if err != nil {
+				return Null, err
+			}
+			if err := put(s); err != nil {
+				return Null, err
+			}
+		}
+		if err := put(end); err != nil {
+			return Null, err
+		}
+		if flush {
+			if f, err := t.GetAttr(file, Intern("flush")); err == nil {
+				t.Call(f, nil, nil)
+			}
+		}
+		return None, nil
+	}
 	var b strings.Builder
 	for i, a := range args[:npos] {
 		if i > 0 {
@@ -809,25 +848,10 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		b.WriteString(s)
 	}
 	b.WriteString(end)
-	if file.o != nil && !file.IsNone() && !file.Is(t.in.stdoutObj) {
-		if file.Is(t.in.stderrObj) {
-			t.in.Stdout.Flush()
-			t.in.Stderr.WriteString(b.String())
-			t.in.Stderr.Flush()
-			return None, nil
-		}
-		w, err := t.GetAttr(file, Intern("write"))
-		if err != nil {
-			return Null, err
-		}
-		if _, err := t.Call(w, []Value{StrValue(b.String())}, nil); err != nil {
-			return Null, err
-		}
-		if flush {
-			if f, err := t.GetAttr(file, Intern("flush")); err == nil {
-				t.Call(f, nil, nil)
-			}
-		}
+	if file.Is(t.in.stderrObj) {
+		t.in.Stdout.Flush()
+		t.in.Stderr.WriteString(b.String())
+		t.in.Stderr.Flush()
 		return None, nil
 	}
 	t.in.Stdout.WriteString(b.String())
@@ -836,6 +860,21 @@ func builtinPrint(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 	}
 	return None, nil
 }
+
+// currentStdout is sys.stdout as the program has it now (print writes
+// there), or the original stream when sys was never imported.
+func (in *Interp) currentStdout() Value {
+	if m, ok := in.Modules.GetStr(strSysName); ok {
+		if mod, ok := m.o.(*Module); ok {
+			if v, ok := mod.dict.GetStr(strStdoutName); ok {
+				return v
+			}
+		}
+	}
+	return in.stdoutObj
+}
+
+var strSysName, strStdoutName = Intern("sys"), Intern("stdout")
 
 func builtinRound(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 	var num, nd Value
