@@ -455,7 +455,7 @@ func makeBuiltins(in *Interp) *Dict {
 		for i, a := range args[:npos] {
 			it, err := t.Iter(a)
 			if err != nil {
-				return Null, Errorf(TypeErrorType, "zip argument #%d must support iteration", i+1)
+				return Null, err
 			}
 			its[i] = it
 		}
@@ -1056,7 +1056,7 @@ func (t *Thread) minMax(name string, args []Value, kw []*Str, isMax bool) (Value
 		var better bool
 		var err error
 		if isMax {
-			better, err = t.Less(bestKey, k)
+			better, err = t.Greater(k, bestKey)
 		} else {
 			better, err = t.Less(k, bestKey)
 		}

@@ -613,6 +613,21 @@ func (t *Thread) Less(a, b Value) (bool, error) {
 	return t.Truth(r)
 }
 
+// Greater is Python's `a > b` as a truth value (max compares this way).
+func (t *Thread) Greater(a, b Value) (bool, error) {
+	if a.IsInt() && b.IsInt() {
+		return a.AsInt() > b.AsInt(), nil
+	}
+	r, err := t.Compare(compiler.CmpGt, a, b)
+	if err != nil {
+		return false, err
+	}
+	if r.IsBool() {
+		return r.n != 0, nil
+	}
+	return t.Truth(r)
+}
+
 // Contains is Python's `item in container`.
 func (t *Thread) Contains(container, item Value) (bool, error) {
 	switch c := container.o.(type) {

@@ -1601,10 +1601,18 @@ func (c *compiler) funcDef(s *ast.FuncDef) {
 
 	c.setLine(s)
 	c.makeClosure(code, sc, flags)
-	for range s.Decorators {
+	c.applyDecorators(s.Decorators)
+	c.setLine(s)
+	c.nameOp(s.Name, ctxStore)
+}
+
+// applyDecorators calls the decorators on the stack, innermost first, each
+// at its own line (a failing decorator is reported at its @ line).
+func (c *compiler) applyDecorators(decorators []ast.Expr) {
+	for i := len(decorators) - 1; i >= 0; i-- {
+		c.setLine(decorators[i])
 		c.emit(CALL, 1)
 	}
-	c.nameOp(s.Name, ctxStore)
 }
 
 func (c *compiler) lambda(e *ast.Lambda) {
@@ -1664,9 +1672,8 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 	c.makeClosure(code, sc, 0)
 	c.loadConst(s.Name)
 	c.callHelper(2, s.Bases, s.Keywords, s.Pos)
-	for range s.Decorators {
-		c.emit(CALL, 1)
-	}
+	c.applyDecorators(s.Decorators)
+	c.setLine(s)
 	c.nameOp(s.Name, ctxStore)
 }
 
