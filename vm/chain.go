@@ -226,7 +226,9 @@ func (t *Thread) genFinishedWith(g *Generator, exc *Exception) *Exception {
 	re.cause = Obj(exc)
 	re.context = Obj(exc)
 	re.suppressContext = true
-	re.tb = exc.tb
+	// raised where the generator was resumed, as CPython does: the
+	// generator's own frame is in the StopIteration's traceback only
+	re.tb = nil
 	return re
 }
 
