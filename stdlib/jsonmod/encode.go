@@ -58,7 +58,8 @@ func quoteTo(b *strings.Builder, s string, ensureASCII bool) {
 			case '\f':
 				b.WriteString(`\f`)
 			default:
-				if c < 0x20 {
+				if c < 0x20 || c == 0x7f && ensureASCII {
+					// ensure_ascii escapes everything outside ' '..'~'
 					fmt.Fprintf(b, `\u%04x`, c)
 				} else {
 					b.WriteByte(c)
@@ -86,8 +87,7 @@ func quoteTo(b *strings.Builder, s string, ensureASCII bool) {
 func (e *encoder) floatStr(f float64) (string, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if !e.allowNaN {
-			r, _ := e.t.Repr(vm.Float(f))
-			return "", vm.Errorf(vm.ValueErrorType, "Out of range float values are not JSON compliant: %s", r)
+			return "", vm.Errorf(vm.ValueErrorType, "Out of range float values are not JSON compliant")
 		}
 		switch {
 		case math.IsNaN(f):

@@ -15,7 +15,8 @@ func TestQuote(t *testing.T) {
 		{"héllo", true, `"h\u00e9llo"`},
 		{"héllo", false, `"héllo"`},
 		{"😀", true, `"\ud83d\ude00"`},
-		{"\x7f", true, "\"\x7f\""},
+		{"\x7f", true, `"\u007f"`}, // as CPython: ensure_ascii escapes DEL too
+		{"\x7f", false, "\"\x7f\""},
 	}
 	for _, c := range cases {
 		if got := Quote(c.in, c.ascii); got != c.want {
