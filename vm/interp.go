@@ -513,11 +513,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				if a.o == nil || b.o == nil {
 					pc++ // report as the second instruction
-					idx := arg & 255
-					if a.o != nil {
-						idx = arg >> 8 & 255
-					}
-					err = unboundLocal(f.code, int(idx))
+					err = unboundPair(f.code, a, arg&255, arg>>8&255)
 					break
 				}
 				// general case: push both and let COMPARE_OP run
@@ -575,11 +571,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				if a.o == nil || b.o == nil {
 					pc++ // report as the second instruction
-					idx := arg & 255
-					if a.o != nil {
-						idx = arg >> 8 & 255
-					}
-					err = unboundLocal(f.code, int(idx))
+					err = unboundPair(f.code, a, arg&255, arg>>8&255)
 					break
 				}
 				// general case: push both and let BINARY_OP run
@@ -591,11 +583,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				a, b := s[arg&4095], s[arg>>12]
 				if a.o == nil || b.o == nil {
 					pc++ // report as the second instruction
-					idx := arg & 4095
-					if a.o != nil {
-						idx = arg >> 12
-					}
-					err = unboundLocal(f.code, int(idx))
+					err = unboundPair(f.code, a, arg&4095, arg>>12)
 					break
 				}
 				s[sp] = a
@@ -1494,6 +1482,15 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 // unboundLocal is the error of reading local i before it is assigned.
 func unboundLocal(code *compiler.Code, i int) error {
 	return Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", code.VarNames[i])
+}
+
+// unboundPair is the error of a fused pair of LOAD_FASTs (locals ia and
+// ib) when one is unbound: the first, a, if it is.
+func unboundPair(code *compiler.Code, a Value, ia, ib uint32) error {
+	if a.o == nil {
+		return unboundLocal(code, int(ia))
+	}
+	return unboundLocal(code, int(ib))
 }
 
 // compareJump finishes a fused comparison with result r: when the

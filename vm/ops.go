@@ -364,7 +364,12 @@ func (t *Thread) Equal(a, b Value) (bool, error) {
 			return false, nil
 		}
 	}
-	r, err := t.Compare(compiler.CmpEq, a, b)
+	return t.compareTruth(compiler.CmpEq, a, b)
+}
+
+// compareTruth is the truth value of the comparison a op b.
+func (t *Thread) compareTruth(op compiler.CompareOp, a, b Value) (bool, error) {
+	r, err := t.Compare(op, a, b)
 	if err != nil {
 		return false, err
 	}
@@ -603,14 +608,7 @@ func (t *Thread) Less(a, b Value) (bool, error) {
 			return x.s < y.s, nil
 		}
 	}
-	r, err := t.Compare(compiler.CmpLt, a, b)
-	if err != nil {
-		return false, err
-	}
-	if r.IsBool() {
-		return r.n != 0, nil
-	}
-	return t.Truth(r)
+	return t.compareTruth(compiler.CmpLt, a, b)
 }
 
 // Greater is Python's `a > b` as a truth value (max compares this way).
@@ -618,14 +616,7 @@ func (t *Thread) Greater(a, b Value) (bool, error) {
 	if a.IsInt() && b.IsInt() {
 		return a.AsInt() > b.AsInt(), nil
 	}
-	r, err := t.Compare(compiler.CmpGt, a, b)
-	if err != nil {
-		return false, err
-	}
-	if r.IsBool() {
-		return r.n != 0, nil
-	}
-	return t.Truth(r)
+	return t.compareTruth(compiler.CmpGt, a, b)
 }
 
 // Contains is Python's `item in container`.
