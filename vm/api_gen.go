@@ -26,8 +26,7 @@ func (t *Thread) Resume(coro Value, v Value, exc *Exception) (Value, bool, error
 func (t *Thread) resumeThrow(g *Generator, exc *Exception) (Value, bool, error) {
 	if !g.started {
 		g.started = true
-		g.done = true
-		g.frame.code = nil
+		t.finish(g)
 		return Null, true, exc
 	}
 	return t.resume(g, Null, exc)
@@ -66,10 +65,16 @@ func (g *Generator) Running() bool { return g.running }
 // SuspendedLine is the source line where a suspended generator waits (0
 // when not suspended), for debug reports.
 func (g *Generator) SuspendedLine() int {
-	if g.done || g.frame.code == nil {
+	if g.done {
 		return 0
 	}
-	return g.frame.code.Line(g.frame.pc - 1)
+	if f := g.frame; f != nil {
+		if f.code == nil {
+			return 0
+		}
+		return f.code.Line(f.pc - 1)
+	}
+	return g.fn.code.Line(int(g.pc) - 1)
 }
 
 // Filename is the source file of the generator's code.

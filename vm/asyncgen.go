@@ -65,7 +65,7 @@ func (t *Thread) asyncGenStep(op *asyncGenOp, v Value, exc *Exception) (Value, e
 	if exc != nil {
 		if !g.started {
 			g.started = true
-			g.finish()
+			t.finish(g)
 			op.done = true
 			if op.closing {
 				return Null, NewException(StopIterationType)
@@ -141,10 +141,7 @@ func setupAsyncGenTypes() {
 		case "ag_code":
 			return Obj(codeObjectOf(g.code())), true, nil
 		case "ag_frame":
-			if g.done {
-				return None, true, nil
-			}
-			return Obj(&FrameObject{f: &g.frame}), true, nil
+			return g.frameObject(), true, nil
 		case "ag_await":
 			if g.done || g.yieldFrom == nil {
 				return None, true, nil

@@ -28,14 +28,24 @@ func (g *Generator) isRunning() bool {
 	return false
 }
 
-// finish marks a generator as exhausted.
-func (g *Generator) finish() {
+// finish marks a generator as exhausted (a coroutine's frame goes back
+// to the pool).
+func (t *Thread) finish(g *Generator) {
 	g.done = true
 	g.running = false
 	g.delegator = nil
 	g.root, g.leaf = g, g
 	g.yieldFrom = nil
 	g.handled = nil
+	g.savedSub = false
+	if g.coro {
+		g.saved = nil
+		if f := g.frame; f != nil {
+			g.frame = nil
+			t.poolFrame(f)
+		}
+		return
+	}
 	g.frame.code = nil
 	g.frame.back = nil
 }
@@ -83,10 +93,15 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	if top > t.in.recursionLimit {
 		return Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 	}
-	g.frame.depth = t.depth + 1
-	leaf.frame.depth = top
+	lf := t.attach(leaf)
+	if d := leaf.delegator; d != nil {
+		lf.back = t.attach(d)
+	}
+	gf := t.attach(g)
+	gf.depth = t.depth + 1
+	lf.depth = top
 	t.depth = top
-	g.frame.back = resumer
+	gf.back = resumer
 	g.running = true
 	g.callerHandled = handledExc(t.handled)
 	if leaf.handled != nil {
@@ -95,9 +110,8 @@ func (t *Thread) enterAt(g, leaf *Generator, levels int, resumer *Frame, send Va
 	if !leaf.started {
 		leaf.started = true
 	} else if send.o != nil {
-		f := &leaf.frame
-		f.slots[f.sp] = send
-		f.sp++
+		lf.slots[lf.sp] = send
+		lf.sp++
 	}
 	return nil
 }
@@ -125,9 +139,14 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	sub.delegator = d
 	d.yieldFrom = sub
 	root.leaf = leaf
-	sub.frame.back = f
-	sub.frame.depth = f.depth + 1
-	leaf.frame.depth = top
+	lf := t.attach(leaf)
+	if leaf != sub {
+		lf.back = t.attach(leaf.delegator)
+	}
+	sf := t.attach(sub)
+	sf.back = f
+	sf.depth = f.depth + 1
+	lf.depth = top
 	t.depth = top
 	d.handled = handledExc(t.handled)
 	if leaf.handled != nil {
@@ -136,7 +155,6 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 	if !leaf.started {
 		leaf.started = true
 	} else {
-		lf := &leaf.frame
 		lf.slots[lf.sp] = v
 		lf.sp++
 	}
@@ -147,7 +165,9 @@ func (t *Thread) linkSub(f *Frame, sub *Generator, v Value) (*Generator, error) 
 // delegator, making it a root of its own.
 func (t *Thread) unlinkSub(sub *Generator) {
 	sub.delegator = nil
-	sub.frame.back = nil
+	if sub.frame != nil {
+		sub.frame.back = nil
+	}
 	sub.leaf = nil
 	t.chainLeaf(sub)
 }
@@ -168,6 +188,9 @@ func (t *Thread) chainYield(f *Frame) *Frame {
 	root.running = false
 	t.depth = root.frame.depth - 1
 	t.frame = resumer
+	if g.coro {
+		t.detach(g)
+	}
 	if root.inlineFor {
 		root.inlineFor = false
 		root.inlineSend = false
@@ -186,7 +209,7 @@ func (t *Thread) chainReturn(f *Frame) *Frame {
 	if d := g.delegator; d != nil {
 		d.yieldFrom = nil
 		g.root.leaf = d
-		next = &d.frame
+		next = t.attach(d)
 		next.depth = f.depth - 1
 		t.handled = handledValue(d.handled)
 	} else {
@@ -194,7 +217,7 @@ func (t *Thread) chainReturn(f *Frame) *Frame {
 		t.handled = handledValue(g.callerHandled)
 	}
 	inline := g.inlineFor
-	g.finish()
+	t.finish(g)
 	g.inlineFor = inline
 	t.depth = next.depth
 	t.frame = next

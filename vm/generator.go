@@ -11,13 +11,28 @@ import (
 	"yflow/lang/compiler"
 )
 
-// Generator is a generator (or coroutine) object. Its frame is part of
-// the same allocation: a parked coroutine is one object plus its slots.
+// Generator is a generator (or coroutine) object.
+//
+// A plain generator (or async generator) keeps one frame for its whole
+// life, allocated with it. A coroutine instead gives its frame back when
+// it suspends as the innermost level of its chain: its live slots are
+// copied into saved (the delegated-to awaitable, which yieldFrom also
+// holds, is left out), and the next resume takes a frame from the
+// thread's pool (attach, detach). A parked coroutine is then this header
+// and its locals, about half the memory of a full frame; the copies cost
+// a few nanoseconds a switch. Levels above the leaf of a chain keep their
+// frames, so a resume stays O(1) in the depth of the chain.
 type Generator struct {
-	frame Frame
-	// names holds __name__ and __qualname__ once assigned; until then
-	// they are the function's.
-	names *genNames
+	// frame is the generator's frame; nil while a coroutine is detached.
+	frame *Frame
+	fn    *Function
+	// saved holds a detached coroutine's slots up to its stack pointer
+	// (without the awaitable on top when savedSub is set); pc is its
+	// saved program counter.
+	saved []Value
+	// x holds __name__ and __qualname__ once assigned, and a coroutine's
+	// cells.
+	x *genExtra
 	// yieldFrom is the sub-iterator the frame is delegating to (or nil).
 	yieldFrom Object
 
@@ -31,6 +46,7 @@ type Generator struct {
 	handled, callerHandled *Exception
 	// leafDepth is, on a root, how many levels below it the leaf is.
 	leafDepth int32
+	pc        int32
 	started   bool
 	running   bool
 	done      bool
@@ -39,12 +55,22 @@ type Generator struct {
 	// inlineFor marks a root resumed by a FOR_ITER of the same run loop;
 	// inlineSend, together with it, by a send() or next() call there.
 	inlineFor, inlineSend bool
+	savedSub              bool
 }
 
-// genNames is a generator's own __name__ and __qualname__.
-type genNames struct {
-	name *Str
-	qual string
+// genFrame is a plain generator allocated together with its frame.
+type genFrame struct {
+	g Generator
+	f Frame
+}
+
+// genExtra is a generator's rarely present state: its own __name__ and
+// __qualname__ (named), and a coroutine's cells.
+type genExtra struct {
+	name  *Str
+	qual  string
+	named bool
+	cells []*Cell
 }
 
 // kind is what CPython's messages call g: "generator", "coroutine" or
@@ -60,33 +86,36 @@ func (g *Generator) kind() string {
 }
 
 // code is the generator's code object.
-func (g *Generator) code() *compiler.Code { return g.frame.fn.code }
+func (g *Generator) code() *compiler.Code { return g.fn.code }
 
 // nameStr is __name__.
 func (g *Generator) nameStr() *Str {
-	if g.names != nil {
-		return g.names.name
+	if g.x != nil && g.x.named {
+		return g.x.name
 	}
-	return g.frame.fn.name
+	return g.fn.name
 }
 
 // qual is __qualname__.
 func (g *Generator) qual() string {
-	if g.names != nil {
-		return g.names.qual
+	if g.x != nil && g.x.named {
+		return g.x.qual
 	}
-	return g.frame.fn.qualname
+	return g.fn.qualname
 }
 
 // setNames gives the generator its own __name__ or __qualname__.
 func (g *Generator) setNames(name *Str, qual string) {
-	if g.names == nil {
-		g.names = &genNames{name: g.nameStr(), qual: g.qual()}
+	if g.x == nil {
+		g.x = &genExtra{}
+	}
+	if !g.x.named {
+		g.x.name, g.x.qual, g.x.named = g.nameStr(), g.qual(), true
 	}
 	if name != nil {
-		g.names.name = name
+		g.x.name = name
 	} else {
-		g.names.qual = qual
+		g.x.qual = qual
 	}
 }
 
@@ -106,34 +135,153 @@ var CoroutineType *Type
 
 func (t *Thread) makeGenerator(fn *Function, args []Value, kw []*Str) (Value, error) {
 	rt := fn.rt
-	g := &Generator{frame: Frame{code: fn.code, rt: rt, fn: fn, globals: fn.globals},
-		coro: fn.code.Flags&compiler.FlagCoroutine != 0}
-	f := &g.frame
-	f.slots = make([]Value, rt.fsize)
-	if rt.ncells > 0 {
-		f.cells = make([]*Cell, rt.ncells)
+	code := fn.code
+	var g *Generator
+	var slots []Value
+	var cells []*Cell
+	if code.Flags&compiler.FlagCoroutine != 0 {
+		// a coroutine starts detached: its slots are just its locals
+		g = &Generator{fn: fn, coro: true}
+		slots = make([]Value, rt.nlocals)
+		g.saved = slots
+		if rt.ncells > 0 {
+			cells = make([]*Cell, rt.ncells)
+			g.x = &genExtra{cells: cells}
+		}
+	} else {
+		gf := &genFrame{f: Frame{code: code, rt: rt, fn: fn, globals: fn.globals}}
+		g = &gf.g
+		g.fn = fn
+		f := &gf.f
+		g.frame = f
+		slots = make([]Value, rt.fsize)
+		f.slots = slots
+		if rt.ncells > 0 {
+			cells = make([]*Cell, rt.ncells)
+			f.cells = cells
+		}
+		f.sp = rt.nlocals
+		f.gen = g
 	}
-	f.sp = rt.nlocals
-	if err := t.bindArgs(fn, f.slots, args, kw); err != nil {
+	if err := t.bindArgs(fn, slots, args, kw); err != nil {
 		return Null, err
 	}
-	if f.cells != nil {
-		code := fn.code
+	if cells != nil {
 		nc := len(code.CellVars)
 		for i := 0; i < nc; i++ {
 			c := &Cell{}
 			if code.Cell2Arg != nil && code.Cell2Arg[i] >= 0 {
-				c.v = f.slots[code.Cell2Arg[i]]
+				c.v = slots[code.Cell2Arg[i]]
 			}
-			f.cells[i] = c
+			cells[i] = c
 		}
-		copy(f.cells[nc:], fn.closure)
+		copy(cells[nc:], fn.closure)
 	}
-	g.agen = fn.code.Flags&compiler.FlagAsyncGenerator != 0
-	f.gen = g
+	g.agen = code.Flags&compiler.FlagAsyncGenerator != 0
 	g.root = g
 	g.leaf = g
 	return Obj(g), nil
+}
+
+// attach gives a detached coroutine a frame from the thread's pool,
+// restoring its slots and program counter; it returns g's frame.
+func (t *Thread) attach(g *Generator) *Frame {
+	if f := g.frame; f != nil {
+		return f
+	}
+	var f *Frame
+	if n := len(t.cpool); n > 0 {
+		f = t.cpool[n-1]
+		t.cpool[n-1] = nil
+		t.cpool = t.cpool[:n-1]
+	} else {
+		f = &Frame{}
+	}
+	fn := g.fn
+	rt := fn.rt
+	f.fn, f.code, f.rt, f.globals = fn, fn.code, rt, fn.globals
+	if cap(f.slots) < rt.fsize {
+		f.slots = make([]Value, rt.fsize)
+	} else {
+		f.slots = f.slots[:rt.fsize]
+	}
+	n := copy(f.slots, g.saved)
+	clear(g.saved)
+	if g.savedSub {
+		f.slots[n] = Obj(g.yieldFrom)
+		n++
+		g.savedSub = false
+	}
+	f.sp = n
+	f.pc = int(g.pc)
+	f.gen = g
+	if g.x != nil {
+		f.cells = g.x.cells
+	}
+	g.frame = f
+	return f
+}
+
+// detach saves a suspended coroutine's live slots and returns its frame
+// to the thread's pool.
+func (t *Thread) detach(g *Generator) {
+	f := g.frame
+	n := f.sp
+	sub := false
+	if g.yieldFrom != nil && n > f.rt.nlocals && f.slots[n-1].o == g.yieldFrom {
+		// suspended in YIELD_FROM: the awaitable on the stack is yieldFrom
+		n--
+		sub = true
+	}
+	if cap(g.saved) < n {
+		g.saved = make([]Value, n)
+	} else {
+		g.saved = g.saved[:n]
+	}
+	copy(g.saved, f.slots[:n])
+	g.savedSub = sub
+	g.pc = int32(f.pc)
+	g.frame = nil
+	t.poolFrame(f)
+}
+
+// poolFrame keeps a coroutine's frame for the next attach.
+func (t *Thread) poolFrame(f *Frame) {
+	clear(f.slots)
+	f.fn, f.code, f.rt, f.globals, f.cells = nil, nil, nil, nil, nil
+	f.gen, f.back, f.throwing = nil, nil, nil
+	if len(t.cpool) < 32 {
+		t.cpool = append(t.cpool, f)
+	}
+}
+
+// frameObject is gi_frame / cr_frame / ag_frame.
+func (g *Generator) frameObject() Value {
+	if g.done {
+		return None
+	}
+	return Obj(&FrameObject{gen: g})
+}
+
+// viewFrame is g's frame, or for a detached coroutine a copy of it made
+// from the saved state (for inspection only).
+func (g *Generator) viewFrame() *Frame {
+	if g.frame != nil {
+		return g.frame
+	}
+	fn := g.fn
+	slots := append([]Value(nil), g.saved...)
+	if g.savedSub {
+		slots = append(slots, Obj(g.yieldFrom))
+	}
+	f := &Frame{fn: fn, code: fn.code, rt: fn.rt, globals: fn.globals, slots: slots, sp: len(slots), pc: int(g.pc), gen: g}
+	if g.done {
+		f.code = nil
+	}
+	if g.x != nil {
+		f.cells = g.x.cells
+	}
+	return f
 }
 
 // beforeAsyncWith implements BEFORE_ASYNC_WITH.
@@ -216,15 +364,15 @@ func (t *Thread) resume(g *Generator, send Value, exc *Exception) (Value, bool, 
 		leaf.frame.throwing = exc
 	}
 	g.inlineFor, g.inlineSend = false, false
-	f := &leaf.frame
+	f := leaf.frame
 	t.frame = f
-	v, err := t.runFrom(&g.frame, f)
+	v, err := t.runFrom(g.frame, f)
 	if t.yielded {
 		t.yielded = false
 		return v, false, nil
 	}
 	t.handled = handledValue(g.callerHandled)
-	g.finish()
+	t.finish(g)
 	if err != nil {
 		return Null, true, err
 	}
@@ -265,8 +413,7 @@ func (t *Thread) genSend(g *Generator, v Value) (Value, error) {
 func (t *Thread) genThrow(g *Generator, exc *Exception) (Value, error) {
 	if !g.started {
 		g.started = true
-		g.done = true
-		g.frame.code = nil
+		t.finish(g)
 		return Null, exc
 	}
 	r, done, err := t.resume(g, Null, exc)
@@ -537,10 +684,7 @@ func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
 	case "gi_running", "cr_running":
 		return Bool(g.isRunning()), true, nil
 	case "gi_frame", "cr_frame":
-		if g.done {
-			return None, true, nil
-		}
-		return Obj(&FrameObject{f: &g.frame}), true, nil
+		return g.frameObject(), true, nil
 	case "gi_code", "cr_code":
 		return Obj(codeObjectOf(g.code())), true, nil
 	case "gi_yieldfrom", "cr_await":
@@ -554,8 +698,21 @@ func generatorAttr(t *Thread, o Value, name string) (Value, bool, error) {
 	return Null, false, nil
 }
 
-// FrameObject is a frame exposed to Python (gi_frame).
-type FrameObject struct{ f *Frame }
+// FrameObject is a frame exposed to Python: a running frame
+// (sys._getframe), or a generator's (gi_frame), found through the
+// generator since a coroutine's frame changes as it suspends.
+type FrameObject struct {
+	f   *Frame
+	gen *Generator
+}
+
+// frame is the frame the object shows now.
+func (fo *FrameObject) frame() *Frame {
+	if fo.gen != nil {
+		return fo.gen.viewFrame()
+	}
+	return fo.f
+}
 
 // FrameType is the type of frame objects.
 var FrameType *Type
@@ -599,7 +756,7 @@ func generatorSetAttr(t *Thread, o Value, name string, v Value) (bool, error) {
 func setupFrameType() {
 	FrameType = newBuiltinType("frame", ObjectType)
 	FrameType.attr = func(t *Thread, o Value, name string) (Value, bool, error) {
-		f := o.o.(*FrameObject).f
+		f := o.o.(*FrameObject).frame()
 		switch name {
 		case "f_lineno":
 			if f.code == nil {
@@ -626,7 +783,7 @@ func setupFrameType() {
 			if f.back == nil || f.back.code == nil {
 				return None, true, nil
 			}
-			return Obj(&FrameObject{f: f.back}), true, nil
+			return frameObjectOf(f.back), true, nil
 		}
 		return Null, false, nil
 	}
@@ -676,7 +833,16 @@ func getFrame(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 	if f == nil {
 		return Null, Errorf(ValueErrorType, "call stack is not deep enough")
 	}
-	return Obj(&FrameObject{f: f}), nil
+	return frameObjectOf(f), nil
+}
+
+// frameObjectOf exposes running frame f; a generator's is found through
+// its generator.
+func frameObjectOf(f *Frame) Value {
+	if f.gen != nil {
+		return Obj(&FrameObject{gen: f.gen})
+	}
+	return Obj(&FrameObject{f: f})
 }
 
 // cpythonCoFlags maps yflow code flags to CPython's co_flags bits.

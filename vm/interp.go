@@ -748,7 +748,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				if g, ok := itv.o.(*Generator); ok && g.started && !g.running && !g.done && g.yieldFrom == nil && g.delegator == nil && !g.coro && f.depth < t.in.recursionLimit {
 					// fast path: resume a plain suspended generator here
-					gf := &g.frame
+					gf := g.frame
 					d := f.depth + 1
 					gf.depth = d
 					t.depth = d
@@ -786,7 +786,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 					g.inlineFor = true
 					f.pc, f.sp = pc, sp
-					f = &leaf.frame
+					f = leaf.frame
 					t.frame = f
 					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
@@ -1039,7 +1039,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					g.inlineFor, g.inlineSend = true, true
 					clearStack(s[fpos:sp])
 					f.pc, f.sp = pc, fpos
-					f = &leaf.frame
+					f = leaf.frame
 					t.frame = f
 					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue
@@ -1311,7 +1311,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 						err = e
 						break
 					}
-					f = &leaf.frame
+					f = leaf.frame
 					t.frame = f
 					instrs, s, sp, pc = f.rt.instrs, f.slots, f.sp, f.pc
 					continue

@@ -78,6 +78,7 @@ type Thread struct {
 	depth   int
 	handled Value // the exception being handled (NULL or None: none)
 	pool    []*Frame
+	cpool   []*Frame // frames for coroutines to attach (see Generator)
 	yielded bool // the last run loop stopped at a yield
 	cdepth  int  // nesting of built-in calls (guards the Go stack)
 }
