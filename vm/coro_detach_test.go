@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // coroSetup runs src (which defines things at module level) and returns
@@ -170,4 +171,12 @@ func repr(th *Thread, v Value) string {
 		return "<" + err.Error() + ">"
 	}
 	return strings.Trim(r, "'")
+}
+
+// TestGeneratorHeaderSize keeps a parked coroutine's header in the
+// 128-byte size class.
+func TestGeneratorHeaderSize(t *testing.T) {
+	if n := unsafe.Sizeof(Generator{}); n > 128 {
+		t.Fatalf("Generator is %d bytes, want at most 128", n)
+	}
 }
