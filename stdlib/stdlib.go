@@ -5,6 +5,7 @@ package stdlib
 import (
 	"yflow/stdlib/asyncio"
 	"yflow/stdlib/collectionsmod"
+	"yflow/stdlib/concurrentmod"
 	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/copymod"
 	"yflow/stdlib/dataclassesmod"
@@ -16,8 +17,11 @@ import (
 	"yflow/stdlib/mathmod"
 	"yflow/stdlib/operatormod"
 	"yflow/stdlib/osmod"
+	"yflow/stdlib/queuemod"
 	"yflow/stdlib/randommod"
 	"yflow/stdlib/stringmod"
+	"yflow/stdlib/threadingmod"
+	"yflow/stdlib/threadmod"
 	"yflow/stdlib/timemod"
 	"yflow/stdlib/typesmod"
 	"yflow/stdlib/typingmod"
@@ -43,5 +47,12 @@ func Register(in *vm.Interp) {
 	in.RegisterNative("os", osmod.Module)
 	in.RegisterNative("__future__", futuremod.Module)
 	in.RegisterNative("typing", typingmod.Module)
+	in.RegisterNative("_thread", threadmod.Module)
 	in.RegisterNative("dataclasses", dataclassesmod.Module)
+	in.RegisterNative("threading", threadingmod.Module)
+	in.RegisterNative("queue", queuemod.Module)
+	in.RegisterNative("concurrent", concurrentmod.Module)
+	in.RegisterNative("concurrent.futures", concurrentmod.FuturesModule)
+	in.RegisterNative("concurrent.futures._base", concurrentmod.BaseModule)
+	in.RegisterNative("concurrent.futures.thread", concurrentmod.ThreadModule)
 }

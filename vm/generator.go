@@ -7,6 +7,7 @@ package vm
 
 import (
 	"fmt"
+	"strings"
 
 	"yflow/lang/compiler"
 )
@@ -876,11 +877,21 @@ func cpythonCoFlags(fl compiler.Flags) int64 {
 }
 
 // writeUnraisable reports an exception that cannot be raised, as CPython's
-// "Exception ignored in: ..." message.
+// "Exception ignored in: ..." message: its traceback only, without the
+// exceptions chained to it (CPython's default unraisable hook prints no
+// chain).
 func (t *Thread) writeUnraisable(e *Exception, obj Value) {
 	r, err := t.Repr(obj)
 	if err != nil {
 		r = "<object>"
 	}
-	t.in.WriteStderr("Exception ignored in: " + r + "\n" + t.FormatException(e))
+	var b strings.Builder
+	seen := map[*Exception]bool{}
+	for _, c := range []Value{e.cause, e.context} {
+		if x, ok := c.o.(*Exception); ok {
+			seen[x] = true
+		}
+	}
+	t.formatChain(&b, e, &printCtx{}, seen)
+	t.in.WriteStderr("Exception ignored in: " + r + "\n" + b.String())
 }

@@ -208,15 +208,16 @@ func (t *Thread) importModule(full string, f *Frame) (Value, error) {
 }
 
 func (t *Thread) loadModule(full, last string, parent *Module) (*Module, error) {
-	if parent == nil {
-		if build, ok := t.in.natives[full]; ok {
-			m, err := build(t)
-			if err != nil {
-				return nil, err
-			}
-			t.in.Modules.SetStr(Intern(full), Obj(m))
-			return m, nil
+	// Built-in modules are found by their full dotted name, so a native
+	// package ("concurrent") can have native submodules
+	// ("concurrent.futures").
+	if build, ok := t.in.natives[full]; ok {
+		m, err := build(t)
+		if err != nil {
+			return nil, err
 		}
+		t.in.Modules.SetStr(Intern(full), Obj(m))
+		return m, nil
 	}
 	var dirs []string
 	if parent != nil {

@@ -425,6 +425,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if npc, ok := compareJump(instrs, pc, r); ok {
 					sp--
 					s[sp] = Null
+					if npc < pc {
+						t.backEdge()
+					}
 					pc = npc
 					continue
 				}
@@ -461,6 +464,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>19), a.AsInt(), b.AsInt())
 					if npc, ok := compareJump(instrs, pc+2, r); ok {
+						if npc < pc {
+							t.backEdge()
+						}
 						pc = npc
 						continue
 					}
@@ -481,6 +487,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				r := s[sp].IsNone() != (arg>>22&1 == 1)
 				s[sp] = Null
 				if r == (arg>>23 == 1) {
+					if int(arg&(1<<22-1)) < pc {
+						t.backEdge()
+					}
 					pc = int(arg & (1<<22 - 1))
 				} else {
 					pc += 2
@@ -493,6 +502,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					break
 				}
 				if r := v.IsNone() != (arg>>8&1 == 1); r == (arg>>9&1 == 1) {
+					if int(arg>>10) < pc {
+						t.backEdge()
+					}
 					pc = int(arg >> 10)
 				} else {
 					pc += 3
@@ -503,6 +515,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if a.IsInt() && b.IsInt() {
 					r := cmpInt64Op(compiler.CompareOp(arg>>16), a.AsInt(), b.AsInt())
 					if npc, ok := compareJump(instrs, pc+2, r); ok {
+						if npc < pc {
+							t.backEdge()
+						}
 						pc = npc
 						continue
 					}
@@ -538,6 +553,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if npc, ok := compareJump(instrs, pc+1, r); ok {
 						sp--
 						s[sp] = Null
+						if npc < pc {
+							t.backEdge()
+						}
 						pc = npc
 						continue
 					}
@@ -625,6 +643,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					if npc, ok := compareJump(instrs, pc, r); ok {
 						sp -= 2
 						s[sp], s[sp+1] = Null, Null
+						if npc < pc {
+							t.backEdge()
+						}
 						pc = npc
 						continue
 					}
@@ -658,6 +679,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				s[sp-1] = Bool(r != (arg == 1))
 
 			case compiler.JUMP:
+				if int(arg) < pc {
+					t.backEdge()
+				}
 				pc = int(arg)
 			case compiler.POP_JUMP_IF_FALSE, compiler.POP_JUMP_IF_TRUE:
 				v := s[sp-1]
@@ -672,16 +696,25 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					}
 				}
 				if truth == (compiler.Opcode(ins&0xff) == compiler.POP_JUMP_IF_TRUE) {
+					if int(arg) < pc {
+						t.backEdge()
+					}
 					pc = int(arg)
 				}
 			case compiler.POP_JUMP_IF_NONE:
 				sp--
 				if s[sp].IsNone() {
+					if int(arg) < pc {
+						t.backEdge()
+					}
 					pc = int(arg)
 				}
 			case compiler.POP_JUMP_IF_NOT_NONE:
 				sp--
 				if !s[sp].IsNone() {
+					if int(arg) < pc {
+						t.backEdge()
+					}
 					pc = int(arg)
 				}
 			case compiler.JUMP_IF_FALSE_OR_POP, compiler.JUMP_IF_TRUE_OR_POP:
@@ -696,15 +729,26 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					sp--
 				}
 			case compiler.GET_ITER:
+				if s[sp-1].n == ownedIter && arg == 1 {
+					break // a generator, its own iterator, owned by this loop
+				}
 				var it Value
 				it, err = t.Iter(s[sp-1])
 				if err != nil {
 					break
 				}
 				s[sp-1] = it
+			case compiler.POP_ITER:
+				sp--
+				it := s[sp]
+				s[sp] = Null
+				if it.n == ownedIter {
+					t.closeOwned(it)
+				}
 			case compiler.FOR_ITER, opJumpForIter:
 				if ins&0xff == uint32(opJumpForIter) {
 					// a loop's closing JUMP: run the FOR_ITER it targets
+					t.backEdge()
 					pc = int(arg)
 					arg = instrs[pc] >> 8
 					pc++
@@ -1019,6 +1063,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 						err = e
 						break
 					}
+					t.backEdge()
 					clearStack(s[fpos+1 : sp])
 					f.pc = pc
 					f.sp = fpos + 1
@@ -1075,6 +1120,12 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					r, err = md.fn(t, args[0], args[1:], kw)
 				} else {
 					r, err = t.Call(fv, args, kw)
+					if instrs[pc] == getIterOwned && err == nil {
+						if fn, ok := fv.o.(*Function); ok && fn.code.Flags&(compiler.FlagGenerator|compiler.FlagCoroutine|compiler.FlagAsyncGenerator) == compiler.FlagGenerator {
+							// `for x in gen(...)`: the loop is the generator's only holder
+							r.n = ownedIter
+						}
+					}
 				}
 				if err != nil {
 					break
@@ -1444,6 +1495,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 		reraise = false
 		for {
 			if h := f.code.Handler(pc - 1); h != nil {
+				t.closeOwnedIn(s[f.rt.nlocals+int(h.Depth) : sp])
 				clearStack(s[f.rt.nlocals+int(h.Depth) : sp])
 				sp = f.rt.nlocals + int(h.Depth)
 				s[sp] = Obj(exc)
@@ -1451,6 +1503,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				pc = int(h.Target)
 				break
 			}
+			t.closeOwnedIn(s[f.rt.nlocals:sp])
 			clearStack(s[f.rt.nlocals:sp])
 			if g := f.gen; g != nil {
 				exc = t.genFinishedWith(g, exc)
@@ -1491,6 +1544,46 @@ func unboundPair(code *compiler.Code, a Value, ia, ib uint32) error {
 		return unboundLocal(code, int(ia))
 	}
 	return unboundLocal(code, int(ib))
+}
+
+// ownedIter marks (in Value.n, unused for objects) a generator that only
+// a for loop holds: `for x in gen(...)` (GET_ITER 1).
+const ownedIter = 0x6f776e6564697472
+
+// getIterOwned is the instruction after the call in `for x in f(...)`.
+var getIterOwned = compiler.MakeInstr(compiler.GET_ITER, 1)
+
+// closeOwned closes a generator its for loop abandons (break, return, an
+// exception): with no other holder, CPython's reference count would close
+// it then, running its finally blocks.
+func (t *Thread) closeOwned(it Value) {
+	g, ok := it.o.(*Generator)
+	if !ok || g.done || !g.started || g.running {
+		return
+	}
+	if err := t.genClose(g); err != nil {
+		if e, ok := err.(*Exception); ok {
+			t.writeUnraisable(e, Obj(g))
+		}
+	}
+}
+
+// closeOwnedIn closes the owned generators in a stack region that an
+// exception unwinds.
+func (t *Thread) closeOwnedIn(region []Value) {
+	for i := range region {
+		if region[i].n == ownedIter {
+			t.closeOwned(region[i])
+		}
+	}
+}
+
+// backEdge is the eval breaker, tested at backward jumps and calls:
+// another thread has waited a switch interval for the interpreter lock.
+func (t *Thread) backEdge() {
+	if t.breaker.Load() != 0 {
+		t.yieldGIL()
+	}
 }
 
 // compareJump finishes a fused comparison with result r: when the

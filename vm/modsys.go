@@ -125,6 +125,26 @@ func newSysModule(t *Thread) (*Module, error) {
 	fn("getrecursionlimit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Int(int64(t.in.recursionLimit)), nil
 	})
+	fn("getswitchinterval", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("getswitchinterval", args, kw, 0, 0); err != nil {
+			return Null, err
+		}
+		return Float(float64(t.in.gil.interval.Load()) / 1e9), nil
+	})
+	fn("setswitchinterval", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("setswitchinterval", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		secs, ok := toFloat(args[0])
+		if !ok {
+			return Null, Errorf(TypeErrorType, "must be real number, not %s", args[0].Type().Name)
+		}
+		if !(secs > 0) {
+			return Null, Errorf(ValueErrorType, "switch interval must be strictly positive")
+		}
+		t.in.gil.interval.Store(int64(secs * 1e9))
+		return None, nil
+	})
 	fn("exc_info", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		h := t.currentHandled()
 		if h.o == nil || h.IsNone() {

@@ -11,21 +11,21 @@ import "yflow/lang/compiler"
 
 // VM-private opcodes, numbered after the compiler's.
 const (
-	opLoadFastLoadFast  = compiler.BEFORE_ASYNC_WITH + 1 + iota // (a | b<<12) -> local a, local b
-	opLoadFastLoadConst                                         // (a | k<<12) -> local a, const k
-	opBinaryOpConst                                             // (op | k<<5) x -> x op const k
-	opCompareOpConst                                            // (op | k<<5) x -> x op const k
-	opStoreFastLoadFast                                         // (a | b<<12) x -> ; store a, load b
-	opFastConstBinary                                           // (a | k<<8 | op<<19) -> local a op const k
-	opFastConstCompare                                          // (a | k<<8 | op<<19) -> local a op const k [and jump]
-	opIsNoneJump                                                // (target | isnot<<22 | ifTrue<<23) x -> ; x is [not] None, then jump
-	opFastFastBinary                                            // (a | b<<8 | op<<16) -> local a op local b
-	opLoadFastYield                                             // (a) -> ; yield local a
-	opJumpForIter                                               // (target) -> ; jump to the FOR_ITER at target and run it
-	opFastFastCompare                                           // (a | b<<8 | op<<16) -> local a op local b [and jump]
-	opMoveFast                                                  // (a | b<<12) -> ; local b = local a
-	opFastCompare                                               // (a | op<<16) x -> x op local a [and jump]
-	opFastIsNoneJump                                            // (a | isnot<<8 | ifTrue<<9 | target<<10) -> ; local a is [not] None, then jump
+	opLoadFastLoadFast  = compiler.POP_ITER + 1 + iota // (a | b<<12) -> local a, local b
+	opLoadFastLoadConst                                // (a | k<<12) -> local a, const k
+	opBinaryOpConst                                    // (op | k<<5) x -> x op const k
+	opCompareOpConst                                   // (op | k<<5) x -> x op const k
+	opStoreFastLoadFast                                // (a | b<<12) x -> ; store a, load b
+	opFastConstBinary                                  // (a | k<<8 | op<<19) -> local a op const k
+	opFastConstCompare                                 // (a | k<<8 | op<<19) -> local a op const k [and jump]
+	opIsNoneJump                                       // (target | isnot<<22 | ifTrue<<23) x -> ; x is [not] None, then jump
+	opFastFastBinary                                   // (a | b<<8 | op<<16) -> local a op local b
+	opLoadFastYield                                    // (a) -> ; yield local a
+	opJumpForIter                                      // (target) -> ; jump to the FOR_ITER at target and run it
+	opFastFastCompare                                  // (a | b<<8 | op<<16) -> local a op local b [and jump]
+	opMoveFast                                         // (a | b<<12) -> ; local b = local a
+	opFastCompare                                      // (a | op<<16) x -> x op local a [and jump]
+	opFastIsNoneJump                                   // (a | isnot<<8 | ifTrue<<9 | target<<10) -> ; local a is [not] None, then jump
 )
 
 // threadJumps returns a copy of in where a jump whose target is an

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"sync/atomic"
 
 	"yflow/lang/compiler"
 )
@@ -34,6 +35,8 @@ type Interp struct {
 	recursionLimit                 int
 	maxStrDigits                   int // sys.set_int_max_str_digits (0: unlimited)
 	stdinObj, stdoutObj, stderrObj Value
+	gil                            gil
+	nthreads                       int64 // threads made so far
 }
 
 // NewInterp makes an interpreter writing to the given streams.
@@ -49,6 +52,7 @@ func NewInterp(stdin io.Reader, stdout, stderr io.Writer) *Interp {
 	}
 	in.Builtins = makeBuiltins(in)
 	in.mainThread = newThread(in)
+	in.gil.init(in.mainThread)
 	in.stdoutObj = Obj(&TextStream{name: "<stdout>", w: in.Stdout, in: in})
 	// sys.stdin reads through the same buffer as input()
 	stdinFile := &File{r: in.Stdin, name: "<stdin>", mode: "r", canR: true}
@@ -79,12 +83,26 @@ type Thread struct {
 	handled Value // the exception being handled (NULL or None: none)
 	pool    []*Frame
 	cpool   []*Frame // frames for coroutines to attach (see Generator)
-	yielded bool // the last run loop stopped at a yield
-	cdepth  int  // nesting of built-in calls (guards the Go stack)
+	yielded bool     // the last run loop stopped at a yield
+	cdepth  int      // nesting of built-in calls (guards the Go stack)
+	serial  int64    // 0 for the main thread, then 1, 2, ...
+	ext     any      // per-thread state of the asyncio package (Ext)
+	// breaker, set by a thread waiting for the interpreter lock, asks
+	// this one to hand it over (see gil.go)
+	breaker atomic.Int32
 }
 
+// Ext is per-thread state kept for a standard-library package (asyncio's
+// running and current event loops).
+func (t *Thread) Ext() any { return t.ext }
+
+// SetExt sets what Ext returns.
+func (t *Thread) SetExt(v any) { t.ext = v }
+
 func newThread(in *Interp) *Thread {
-	return &Thread{in: in}
+	t := &Thread{in: in, serial: in.nthreads}
+	in.nthreads++
+	return t
 }
 
 // Interp returns the thread's interpreter.

@@ -168,9 +168,12 @@ func runSource(filename string, src []byte, argv []string, dir string, stdin io.
 	return finish(in, err)
 }
 
-// finish flushes output and turns the program's outcome into an exit status.
+// finish reports an uncaught exception, waits for the program's threads
+// (threading's non-daemon ones), flushes output and turns the program's
+// outcome into an exit status.
 func finish(in *vm.Interp, err error) int {
 	defer in.Flush()
+	defer in.Shutdown()
 	if err == nil {
 		return 0
 	}

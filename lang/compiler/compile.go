@@ -1078,7 +1078,13 @@ func (c *compiler) forStmt(s *ast.For) {
 	start, cleanup, end := c.newLabel(), c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
 	c.setLine(s)
-	c.emit(GET_ITER, 0)
+	// `for x in f(...)`: when the call makes a generator, only this loop
+	// holds it, and leaving the loop early closes it (see POP_ITER)
+	owned := 0
+	if _, ok := s.Iter.(*ast.Call); ok && !s.Yielding {
+		owned = 1
+	}
+	c.emit(GET_ITER, owned)
 	c.bind(start)
 	c.jump(FOR_ITER, cleanup)
 	c.pushFblock(&fblock{kind: fbFor, start: start, exit: end})
@@ -1137,7 +1143,7 @@ func (c *compiler) unwindFblock(fb *fblock, preserve bool) {
 		if preserve {
 			c.emit(SWAP, 2)
 		}
-		c.emit(POP_TOP, 0)
+		c.emit(POP_ITER, 0)
 	case fbTryExcept:
 		c.u.h = fb.outer
 	case fbFinallyTry:

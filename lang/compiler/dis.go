@@ -88,7 +88,7 @@ func disassemble(w io.Writer, c *Code) {
 			mark = ">>"
 		}
 		s := fmt.Sprintf("%s %s %4d %-20s", line, mark, pc, op)
-		if hasArg(op) {
+		if hasArg(op) || op == GET_ITER && arg != 0 {
 			s += fmt.Sprintf(" %4d", arg)
 			if m := argMeaning(c, op, arg); m != "" {
 				s += " (" + m + ")"
@@ -110,7 +110,7 @@ func hasArg(op Opcode) bool {
 		DELETE_SUBSCR, GET_ITER, RETURN_VALUE, LIST_TO_TUPLE, IMPORT_STAR, PRINT_EXPR,
 		RERAISE, PUSH_EXC_INFO, POP_EXCEPT, CHECK_EXC_MATCH, BEFORE_WITH, WITH_EXCEPT_START,
 		YIELD_VALUE, GET_YIELD_FROM_ITER, YIELD_FROM, GET_AWAITABLE, GET_AITER, GET_ANEXT,
-		END_ASYNC_FOR, BEFORE_ASYNC_WITH:
+		END_ASYNC_FOR, BEFORE_ASYNC_WITH, POP_ITER:
 		return false
 	}
 	return true

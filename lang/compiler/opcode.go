@@ -65,7 +65,7 @@ const (
 	POP_JUMP_IF_NOT_NONE // (arg target) x ->          jump when x is not None
 	JUMP_IF_FALSE_OR_POP // (arg target) x -> x (jump when falsy) | -> (pop, fall through)
 	JUMP_IF_TRUE_OR_POP  // (arg target) x -> x (jump when truthy) | -> (pop, fall through)
-	GET_ITER             // x -> iter(x)
+	GET_ITER             // (arg owned) x -> iter(x)   owned=1: x is a generator the call just made, which only this for loop holds
 	FOR_ITER             // (arg target) it -> it next(it) | when exhausted: it -> (pop it, jump to target)
 	RETURN_VALUE         // v -> (returns v from the frame)
 
@@ -126,6 +126,8 @@ const (
 	GET_ANEXT         // ait -> ait awaitable   awaitable = ait.__anext__() made awaitable
 	END_ASYNC_FOR     // ait exc ->   if exc is StopAsyncIteration pop both and continue, else re-raise exc
 	BEFORE_ASYNC_WITH // mgr -> aexit awaitable   aexit = mgr.__aexit__ bound, awaitable = mgr.__aenter__()
+	POP_ITER          // it ->   leave a for loop early (break, return): pop its iterator, closing a
+	//                   generator the loop owns (GET_ITER 1), as CPython's reference count would
 
 	numOpcodes
 )
@@ -215,7 +217,7 @@ var opcodeNames = [...]string{
 	WITH_EXCEPT_START: "WITH_EXCEPT_START", YIELD_VALUE: "YIELD_VALUE",
 	GET_YIELD_FROM_ITER: "GET_YIELD_FROM_ITER", YIELD_FROM: "YIELD_FROM",
 	GET_AWAITABLE: "GET_AWAITABLE", GET_AITER: "GET_AITER", GET_ANEXT: "GET_ANEXT",
-	END_ASYNC_FOR: "END_ASYNC_FOR", BEFORE_ASYNC_WITH: "BEFORE_ASYNC_WITH",
+	END_ASYNC_FOR: "END_ASYNC_FOR", BEFORE_ASYNC_WITH: "BEFORE_ASYNC_WITH", POP_ITER: "POP_ITER",
 }
 
 func (op Opcode) String() string {

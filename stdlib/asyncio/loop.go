@@ -168,7 +168,16 @@ func (l *Loop) runOnce(t *vm.Thread) error {
 		if timeout >= 0 {
 			d = time.Duration(timeout * float64(time.Second))
 		}
-		evs, err := l.poller.Wait(d)
+		var evs []poll.Event
+		var err error
+		if d != 0 {
+			// other threads run while the loop waits
+			released := t.ReleaseGIL()
+			evs, err = l.poller.Wait(d)
+			t.AcquireGIL(released)
+		} else {
+			evs, err = l.poller.Wait(d)
+		}
 		if err != nil {
 			return vm.Errorf(vm.OSErrorType, "%v", err)
 		}
@@ -318,15 +327,15 @@ func (l *Loop) runForever(t *vm.Thread) error {
 	if l.running {
 		return vm.Errorf(vm.RuntimeErrorType, "This event loop is already running")
 	}
-	if l.st.running != nil {
+	if ts(t).running != nil {
 		return vm.Errorf(vm.RuntimeErrorType, "Cannot run the event loop while another loop is running")
 	}
 	l.running = true
-	l.st.running = l
+	ts(t).running = l
 	defer func() {
 		l.stopping = false
 		l.running = false
-		l.st.running = nil
+		ts(t).running = nil
 	}()
 	for {
 		if err := l.runOnce(t); err != nil {
@@ -357,6 +366,11 @@ func (l *Loop) close(t *vm.Thread) error {
 	if l.poller != nil {
 		l.poller.Close()
 		l.poller = nil
+	}
+	if fn := l.st.closeDefaultExecutor; !fn.IsNull() && t != nil {
+		if _, err := t.Call(fn, []vm.Value{vm.Obj(l)}, nil); err != nil {
+			return err
+		}
 	}
 	return nil
 }

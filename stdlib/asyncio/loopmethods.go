@@ -241,13 +241,30 @@ func initLoop() {
 		return f.value(), nil
 	}
 	loopNoArgs("shutdown_asyncgens", doneNone)
-	loopNoArgs("shutdown_default_executor", doneNone)
+	// the thread-pool methods call helpers written in asyncio.yf
+	loopMethod("run_in_executor", func(t *vm.Thread, l *Loop, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		if err := vm.CheckArgs("run_in_executor", args, kw, 2, -1); err != nil {
+			return vm.Null, err
+		}
+		if err := l.checkClosed(); err != nil {
+			return vm.Null, err
+		}
+		return t.Call(l.st.runInExecutor, append([]vm.Value{vm.Obj(l)}, args...), nil)
+	})
+	loopMethod("set_default_executor", func(t *vm.Thread, l *Loop, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		if err := vm.CheckArgs("set_default_executor", args, kw, 1, 1); err != nil {
+			return vm.Null, err
+		}
+		return t.Call(l.st.setDefaultExecutor, []vm.Value{vm.Obj(l), args[0]}, nil)
+	})
+	loopNoArgs("shutdown_default_executor", func(t *vm.Thread, l *Loop) (vm.Value, error) {
+		return t.Call(l.st.shutdownDefaultExecutor, []vm.Value{vm.Obj(l)}, nil)
+	})
 	notYet := func(name, why string) {
 		loopMethod(name, func(t *vm.Thread, l *Loop, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 			return vm.Null, vm.Errorf(vm.NotImplementedErrorType, "loop.%s() is not implemented yet in yflow (%s)", name, why)
 		})
 	}
-	notYet("run_in_executor", "needs threads and a GIL in the VM")
 	for _, n := range []string{"create_server", "create_connection", "create_datagram_endpoint", "getaddrinfo",
 		"getnameinfo", "sock_recv", "sock_sendall", "sock_connect", "sock_accept", "connect_read_pipe", "connect_write_pipe"} {
 		notYet(n, "networking comes with the sockets issue")
@@ -276,7 +293,7 @@ func (l *Loop) runUntilComplete(t *vm.Thread, v vm.Value) (vm.Value, error) {
 	if l.running {
 		return vm.Null, vm.Errorf(vm.RuntimeErrorType, "This event loop is already running")
 	}
-	if l.st.running != nil {
+	if ts(t).running != nil {
 		return vm.Null, vm.Errorf(vm.RuntimeErrorType, "Cannot run the event loop while another loop is running")
 	}
 	newTask := futureOf(v) == nil

@@ -29,19 +29,36 @@ var (
 // state is one interpreter's asyncio state.
 type state struct {
 	thread      *vm.Thread
-	running     *Loop // the running loop
-	current     vm.Value
 	taskCounter int
-	debugEnv    bool
+	// helpers written in asyncio.yf that loop methods call
+	runInExecutor, setDefaultExecutor, shutdownDefaultExecutor, closeDefaultExecutor vm.Value
+	debugEnv                                                                         bool
 }
 
 var states sync.Map // *vm.Interp -> *state
+
+// threadState is asyncio's per-thread state: the loop running on the
+// thread and the one set_event_loop made current there.
+type threadState struct {
+	running *Loop
+	current vm.Value
+}
+
+// ts is t's threadState.
+func ts(t *vm.Thread) *threadState {
+	if s, ok := t.Ext().(*threadState); ok {
+		return s
+	}
+	s := &threadState{current: vm.Null}
+	t.SetExt(s)
+	return s
+}
 
 func stateOf(t *vm.Thread) *state {
 	if s, ok := states.Load(t.Interp()); ok {
 		return s.(*state)
 	}
-	s := &state{thread: t, current: vm.Null, debugEnv: os.Getenv("YFLOW_ASYNCIO_DEBUG") != "" && os.Getenv("YFLOW_ASYNCIO_DEBUG") != "0"}
+	s := &state{thread: t, debugEnv: os.Getenv("YFLOW_ASYNCIO_DEBUG") != "" && os.Getenv("YFLOW_ASYNCIO_DEBUG") != "0"}
 	states.Store(t.Interp(), s)
 	return s
 }
@@ -71,6 +88,14 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	if _, err := t.RunCode(code, m.Dict()); err != nil {
 		return nil, err
 	}
+	helper := func(name string) vm.Value {
+		v, _ := m.Dict().GetStr(vm.Intern(name))
+		return v
+	}
+	st.runInExecutor = helper("_run_in_executor")
+	st.setDefaultExecutor = helper("_set_default_executor")
+	st.shutdownDefaultExecutor = helper("_shutdown_default_executor")
+	st.closeDefaultExecutor = helper("_close_default_executor")
 	return m, nil
 }
 
@@ -81,18 +106,35 @@ func def(m *vm.Module, name string, fn vm.BuiltinFn) {
 // getEventLoop is asyncio.get_event_loop(): the running loop, else the
 // current one (created on first use).
 func (st *state) getEventLoop(t *vm.Thread) (*Loop, error) {
-	if st.running != nil {
-		return st.running, nil
+	if ts(t).running != nil {
+		return ts(t).running, nil
 	}
-	if st.current.IsNull() {
+	if ts(t).current.IsNull() && t.Serial() == 0 {
 		l := newLoop(st)
-		st.current = vm.Obj(l)
+		ts(t).current = vm.Obj(l)
 		return l, nil
 	}
-	if l, ok := st.current.Object().(*Loop); ok {
+	if l, ok := ts(t).current.Object().(*Loop); ok {
 		return l, nil
 	}
-	return nil, vm.Errorf(vm.RuntimeErrorType, "There is no current event loop in thread 'MainThread'.")
+	return nil, vm.Errorf(vm.RuntimeErrorType, "There is no current event loop in thread %s.", threadName(t))
+}
+
+// threadName is repr(threading.current_thread().name).
+func threadName(t *vm.Thread) string {
+	name := vm.StrValue("MainThread")
+	if m, ok := t.Interp().Modules.GetStr(vm.Intern("threading")); ok {
+		if cur, err := t.CallMethod(m, "current_thread", nil, nil); err == nil {
+			if n, err := t.GetAttr(cur, vm.Intern("name")); err == nil {
+				name = n
+			}
+		}
+	}
+	r, err := t.Repr(name)
+	if err != nil {
+		return "'?'"
+	}
+	return r
 }
 
 // loopArg resolves an optional loop= argument.
@@ -106,11 +148,11 @@ func (st *state) loopArg(t *vm.Thread, v vm.Value) (*Loop, error) {
 	return nil, vm.Errorf(vm.TypeErrorType, "expected an event loop, got %s", v.Type().Name)
 }
 
-func (st *state) runningLoop() (*Loop, error) {
-	if st.running == nil {
+func runningLoop(t *vm.Thread) (*Loop, error) {
+	if ts(t).running == nil {
 		return nil, vm.Errorf(vm.RuntimeErrorType, "no running event loop")
 	}
-	return st.running, nil
+	return ts(t).running, nil
 }
 
 // ensureFuture is asyncio.ensure_future for futures and coroutines.
@@ -159,24 +201,24 @@ func defineFunctions(m *vm.Module, st *state) {
 		if _, ok := args[0].Object().(*Loop); !ok && !args[0].IsNone() {
 			return vm.Null, vm.Errorf(vm.TypeErrorType, "loop must be an instance of AbstractEventLoop or None, not '%s'", args[0].Type().Name)
 		}
-		st.current = args[0]
+		ts(t).current = args[0]
 		return vm.None, nil
 	})
 	def(m, "get_running_loop", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 		if err := vm.CheckArgs("get_running_loop", args, kw, 0, 0); err != nil {
 			return vm.Null, err
 		}
-		l, err := st.runningLoop()
+		l, err := runningLoop(t)
 		if err != nil {
 			return vm.Null, err
 		}
 		return vm.Obj(l), nil
 	})
 	def(m, "_get_running_loop", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		if st.running == nil {
+		if ts(t).running == nil {
 			return vm.None, nil
 		}
-		return vm.Obj(st.running), nil
+		return vm.Obj(ts(t).running), nil
 	})
 	def(m, "current_task", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 		var lv vm.Value
@@ -186,7 +228,7 @@ func defineFunctions(m *vm.Module, st *state) {
 		var l *Loop
 		if lv.IsNull() || lv.IsNone() {
 			var err error
-			if l, err = st.runningLoop(); err != nil {
+			if l, err = runningLoop(t); err != nil {
 				return vm.Null, err
 			}
 		} else if l, _ = lv.Object().(*Loop); l == nil {
@@ -205,7 +247,7 @@ func defineFunctions(m *vm.Module, st *state) {
 		var l *Loop
 		if lv.IsNull() || lv.IsNone() {
 			var err error
-			if l, err = st.runningLoop(); err != nil {
+			if l, err = runningLoop(t); err != nil {
 				return vm.Null, err
 			}
 		} else if l, _ = lv.Object().(*Loop); l == nil {

@@ -36,7 +36,7 @@ func (s *sleepCoro) StepYieldFrom(t *vm.Thread, v vm.Value, exc *vm.Exception) (
 			s.state = 2
 			return vm.None, false, nil
 		}
-		l := s.st.running
+		l := ts(t).running
 		if l == nil {
 			s.state = 3
 			return vm.Null, true, vm.Errorf(vm.RuntimeErrorType, "no running event loop")

@@ -65,7 +65,8 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 			return vm.Null, vm.Errorf(vm.ValueErrorType, "sleep length must be non-negative")
 		}
 		if secs > 0 {
-			time.Sleep(time.Duration(secs * 1e9))
+			d := time.Duration(secs * 1e9)
+			t.Blocking(func() { time.Sleep(d) })
 		}
 		return vm.None, nil
 	})
