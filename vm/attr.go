@@ -94,7 +94,7 @@ func (t *Thread) getAttr(o Value, name *Str) (Value, error) {
 		if x.slots != nil {
 			if i := typ.slotIndex(name.s); i >= 0 {
 				if x.slots[i].o == nil {
-					return Null, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name.s)
+					return Null, attrError(o, name, "'%s' object has no attribute '%s'", typ.Name, name.s)
 				}
 				return x.slots[i], nil
 			}
@@ -108,7 +108,7 @@ func (t *Thread) getAttr(o Value, name *Str) (Value, error) {
 		if name == strClass {
 			return Obj(typ), nil
 		}
-		return Null, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name.s)
+		return Null, attrError(o, name, "'%s' object has no attribute '%s'", typ.Name, name.s)
 	case *Type:
 		return t.typeGetAttr(x, name)
 	case *Module:
@@ -121,7 +121,7 @@ func (t *Thread) getAttr(o Value, name *Str) (Value, error) {
 		if g, ok := x.dict.GetStr(strGetattr); ok {
 			return t.Call(g, []Value{Obj(name)}, nil)
 		}
-		return Null, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", x.name, name.s)
+		return Null, attrError(o, name, "module '%s' has no attribute '%s'", x.name, name.s)
 	}
 	typ := o.Type()
 	if hook := typ.attrHook(); hook != nil {
@@ -148,7 +148,7 @@ func (t *Thread) getAttr(o Value, name *Str) (Value, error) {
 	if name == strClass {
 		return Obj(typ), nil
 	}
-	return Null, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name.s)
+	return Null, attrError(o, name, "'%s' object has no attribute '%s'", typ.Name, name.s)
 }
 
 // typeGetAttr looks up an attribute of a class.
@@ -197,7 +197,7 @@ func (t *Thread) typeGetAttr(cls *Type, name *Str) (Value, error) {
 	if m := TypeType.Lookup(name); m.o != nil {
 		return t.bindAttr(m, Obj(cls), TypeType)
 	}
-	return Null, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", cls.Name, name.s)
+	return Null, attrError(Obj(cls), name, "type object '%s' has no attribute '%s'", cls.Name, name.s)
 }
 
 // loadMethod implements LOAD_METHOD: (f, self) for a method found on the

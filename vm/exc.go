@@ -20,7 +20,8 @@ type Exception struct {
 	cause, context  Value // NULL when unset
 	suppressContext bool
 	tb              *Traceback
-	goErr           error // the Go error this wraps, if any
+	goErr           error       // the Go error this wraps, if any
+	sug             *suggestCtx // a NameError's or AttributeError's name (suggest.go)
 }
 
 // Type implements Object.
@@ -504,6 +505,14 @@ func excAttr(t *Thread, o Value, name string) (Value, bool, error) {
 		}
 		return None, true, nil
 	case name == "name" && (e.cls.IsSubtype(ImportErrorType) || e.cls.IsSubtype(NameErrorType) || e.cls.IsSubtype(AttributeErrorType)):
+		if e.sug != nil && e.sug.name != nil {
+			return Obj(e.sug.name), true, nil
+		}
+		return None, true, nil
+	case name == "obj" && e.cls.IsSubtype(AttributeErrorType):
+		if e.sug != nil && e.sug.obj.o != nil {
+			return e.sug.obj, true, nil
+		}
 		return None, true, nil
 	case (name == "msg" || name == "filename" || name == "lineno" || name == "offset" || name == "text") && e.cls.IsSubtype(SyntaxErrorType):
 		if name == "msg" && len(e.args) > 0 {
@@ -713,6 +722,9 @@ func (t *Thread) formatExceptionOnly(e *Exception) string {
 	msg, err := t.Str(Obj(e))
 	if err != nil {
 		msg = "<exception str() failed>"
+	}
+	if hint := t.suggestion(e); hint != "" {
+		msg += ". Did you mean: '" + hint + "'?"
 	}
 	out := pre
 	if msg == "" {

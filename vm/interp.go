@@ -180,7 +180,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				if !ok {
 					v, ok = b.GetStr(name)
 					if !ok {
-						err = Errorf(NameErrorType, "name '%s' is not defined", name.s)
+						err = t.nameError(f, name)
 						break
 					}
 				}
@@ -208,7 +208,7 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 					v, ok = t.in.Builtins.GetStr(name)
 				}
 				if !ok {
-					err = Errorf(NameErrorType, "name '%s' is not defined", name.s)
+					err = t.nameError(f, name)
 					break
 				}
 				s[sp] = v
