@@ -1,10 +1,14 @@
-// modsys.go defines the sys module and the Python-visible standard streams.
+// modsys.go defines the sys module, its struct sequences
+// (sys.version_info, sys.float_info, sys.int_info) and the Python-visible
+// standard streams.
 
 package vm
 
 import (
 	"bufio"
+	"math"
 	"runtime"
+	"strings"
 )
 
 // TextStream is sys.stdout / sys.stderr: a text file writing to a buffered writer.
@@ -97,7 +101,28 @@ func newSysModule(t *Thread) (*Module, error) {
 	m.Set("byteorder", StrValue("little"))
 	m.Set("maxsize", Int(1<<63-1))
 	m.Set("version", StrValue("3.11.0 (yflow)"))
-	m.Set("version_info", TupleValue(Int(3), Int(11), Int(0), StrValue("final"), Int(0)))
+	for _, sq := range []struct {
+		name   string
+		fields []string
+		vals   []Value
+	}{
+		{"version_info", []string{"major", "minor", "micro", "releaselevel", "serial"},
+			[]Value{Int(3), Int(11), Int(0), StrValue("final"), Int(0)}},
+		{"float_info", []string{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+			"dig", "mant_dig", "epsilon", "radix", "rounds"},
+			[]Value{Float(math.MaxFloat64), Int(1024), Int(308), Float(0x1p-1022), Int(-1021), Int(-307),
+				Int(15), Int(53), Float(0x1p-52), Int(2), Int(1)}},
+		// CPython's values: yflow's big ints have no digit size of their own
+		// worth reporting, and the str-conversion limits are CPython's
+		{"int_info", []string{"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"},
+			[]Value{Int(30), Int(4), Int(4300), Int(640)}},
+	} {
+		v, err := newStructSeq(t, "sys", sq.name, sq.fields, sq.vals)
+		if err != nil {
+			return nil, err
+		}
+		m.Set(sq.name, v)
+	}
 	m.Set("implementation", StrValue("yflow"))
 	m.Set("executable", StrValue("yflow"))
 	m.Set("builtin_module_names", TupleValue(StrValue("sys"), StrValue("builtins")))
@@ -189,6 +214,74 @@ func newSysModule(t *Thread) (*Module, error) {
 		return Null, Errorf(TypeErrorType, "intern() argument must be str")
 	})
 	return m, nil
+}
+
+// newStructSeq makes a struct sequence type, as CPython's C modules
+// define them, and its one instance holding vals: a tuple subclass named
+// module.name (no __dict__) whose fields are read-only properties reading
+// the tuple's items, with n_fields, __match_args__ and the repr
+// "sys.version_info(major=3, ...)".
+func newStructSeq(t *Thread, module, name string, fields []string, vals []Value) (Value, error) {
+	ns := NewDict()
+	ns.SetStr(strModule, StrValue(module))
+	ns.SetStr(strSlots, Obj(emptyTuple))
+	names := make([]Value, len(fields))
+	for i, f := range fields {
+		names[i] = StrValue(f)
+	}
+	ns.SetStr(Intern("__match_args__"), Obj(NewTuple(names)))
+	for _, k := range []string{"n_fields", "n_sequence_fields"} {
+		ns.SetStr(Intern(k), Int(int64(len(fields))))
+	}
+	ns.SetStr(Intern("n_unnamed_fields"), Int(0))
+	readonly := Obj(NewBuiltin("readonly", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		return Null, Errorf(AttributeErrorType, "readonly attribute")
+	}))
+	for i, f := range fields {
+		i := i
+		get := NewBuiltin(f, func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+			if len(args) > 0 {
+				if tp, ok := unwrapSelf(args[0]).o.(*Tuple); ok && i < len(tp.items) {
+					return tp.items[i], nil
+				}
+			}
+			return Null, Errorf(TypeErrorType, "descriptor '%s' for '%s.%s' objects doesn't apply to this object", f, module, name)
+		})
+		ns.SetStr(Intern(f), Obj(&Property{fget: Obj(get), fset: readonly}))
+	}
+	// the built-in methods of a tuple subclass receive the tuple itself,
+	// so __repr__ is owned by tuple and knows its type's name
+	full := module + "." + name
+	ns.SetStr(Intern("__repr__"), Obj(&MethodDescr{name: "__repr__", owner: TupleType, fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		tp, ok := self.o.(*Tuple)
+		if !ok {
+			return Null, descrError("__repr__", TupleType, self)
+		}
+		var b strings.Builder
+		b.WriteString(full + "(")
+		for i, v := range tp.items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			r, err := t.Repr(v)
+			if err != nil {
+				return Null, err
+			}
+			if i < len(fields) {
+				b.WriteString(fields[i] + "=")
+			}
+			b.WriteString(r)
+		}
+		b.WriteByte(')')
+		return StrValue(b.String()), nil
+	}}))
+	cls, err := NewClass(t, name, module, []*Type{TupleType}, ns)
+	if err != nil {
+		return Null, err
+	}
+	in := newInstance(cls)
+	in.base = Obj(NewTuple(vals))
+	return Obj(in), nil
 }
 
 // ExitStatus is the process status for an uncaught SystemExit, printing

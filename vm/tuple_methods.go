@@ -53,6 +53,16 @@ func (t *Thread) tupleRepr(tp *Tuple) (string, error) {
 	return b.String(), nil
 }
 
+// TupleItemsOf returns the items of a tuple or of an instance of a
+// subclass of tuple (a namedtuple, sys.version_info): stdlib code such as
+// json and collections needs them without calling the subclass's methods.
+func TupleItemsOf(v Value) ([]Value, bool) {
+	if tp, ok := unwrapSelf(v).o.(*Tuple); ok {
+		return tp.items, true
+	}
+	return nil, false
+}
+
 // tupleNew is tuple() / tuple(iterable).
 func tupleNew(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 	if len(kw) > 0 {

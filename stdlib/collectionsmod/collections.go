@@ -2,9 +2,9 @@
 // deque, defaultdict, OrderedDict, Counter and namedtuple. The container
 // classes are native classes (vm.NewNativeClass): ordinary classes, so
 // Python code may subclass them, whose instances carry a Go payload.
-// Unlike CPython, defaultdict/OrderedDict/Counter are not subclasses of
-// dict (isinstance(d, dict) is False) and namedtuples are not subclasses
-// of tuple, until the VM supports subclassing built-in types.
+// namedtuple classes are real subclasses of tuple (namedtuple.go). Unlike
+// CPython, defaultdict/OrderedDict/Counter are not subclasses of dict
+// (isinstance(d, dict) is False).
 package collectionsmod
 
 import (

@@ -1,32 +1,62 @@
 // namedtuple.go implements collections.namedtuple: each call makes a
-// native class whose instances hold a tuple payload, with field
-// properties, _fields, _field_defaults, _make, _asdict, _replace, and
-// tuple behaviour (indexing, unpacking, comparison and hashing as tuples).
+// real subclass of tuple (instances are tuples: isinstance, indexing,
+// hashing, comparison and concatenation come from tuple itself) with
+// __slots__ = (), a _tuplegetter descriptor per field, _fields,
+// _field_defaults, __match_args__, _make, _replace, _asdict and a
+// "P(x=1, y=2)" repr. The class is assembled by namedtuple.yf, compiled
+// once per interpreter; the argument binding, the field descriptors and
+// the repr are Go.
 
 package collectionsmod
 
 import (
+	_ "embed"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"weak"
 
 	"yflow/lang/compiler"
 	"yflow/stdlib/modutil"
 	"yflow/vm"
 )
 
-type ntData struct {
-	tup *vm.Tuple
+//go:embed namedtuple.yf
+var ntSource []byte
+
+// ntClasses records the classes namedtuple has made (for TupleOf),
+// weakly: an entry goes when its class is collected.
+var ntClasses sync.Map // weak.Pointer[vm.Type] -> struct{}
+
+func markNamedTuple(cls *vm.Type) {
+	key := weak.Make(cls)
+	ntClasses.Store(key, struct{}{})
+	runtime.AddCleanup(cls, func(k weak.Pointer[vm.Type]) { ntClasses.Delete(k) }, key)
 }
 
-func (*ntData) Type() *vm.Type { return payloadType }
+// ntState is what an interpreter needs to make namedtuple classes.
+type ntState struct {
+	build  vm.Value // namedtuple.yf's build function
+	getter *vm.Type // the _tuplegetter descriptor class
+}
 
-// TupleOf returns the items of a tuple or of a namedtuple instance.
+var ntStates sync.Map // *vm.Interp -> *ntState
+
+// TupleOf returns the items of a tuple or of an instance of a namedtuple
+// class (or of a subclass of one); other tuple subclasses are not
+// included, since callers rebuild namedtuples from their fields.
 func TupleOf(v vm.Value) ([]vm.Value, bool) {
 	if tp, ok := v.Object().(*vm.Tuple); ok {
 		return tp.Items(), true
 	}
-	if p, ok := vm.NativePayload(v); ok {
-		if nt, ok := p.(*ntData); ok && nt.tup != nil {
-			return nt.tup.Items(), true
+	items, ok := vm.TupleItemsOf(v)
+	if !ok {
+		return nil, false
+	}
+	for _, c := range v.Type().MRO {
+		if _, ok := ntClasses.Load(weak.Make(c)); ok {
+			return items, true
 		}
 	}
 	return nil, false
@@ -122,14 +152,14 @@ func ntFactory(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Valu
 		if err != nil {
 			return vm.Null, err
 		}
-		if len(d) > len(fields) {
-			return vm.Null, vm.Errorf(vm.TypeErrorType, "Got more default values than field names")
-		}
 		defaults = d
 	}
 	module := "__main__"
 	if !modulev.IsNull() && !modulev.IsNone() {
 		module, _ = modutil.Str(modulev)
+	}
+	if len(defaults) > len(fields) {
+		return vm.Null, vm.Errorf(vm.TypeErrorType, "Got more default values than field names")
 	}
 	cls, err := newNamedTuple(t, name, fields, defaults, module)
 	if err != nil {
@@ -138,269 +168,250 @@ func ntFactory(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Valu
 	return vm.Obj(cls), nil
 }
 
-// NewNamedTuple makes a namedtuple class from Go (time.struct_time, ...).
+// NewNamedTuple makes a namedtuple class from Go (time.struct_time,
+// functools' CacheInfo, ...).
 func NewNamedTuple(t *vm.Thread, name string, fields []string, module string) (*vm.Type, error) {
 	return newNamedTuple(t, name, fields, nil, module)
 }
 
-func ntOf(self vm.Value, name string, cls *vm.Type) (*ntData, error) {
-	p, ok := vm.NativePayload(self)
-	if ok {
-		if p == nil {
-			nt := &ntData{tup: vm.NewTuple(nil)}
-			vm.SetNativePayload(self, nt)
-			return nt, nil
-		}
-		if nt, ok := p.(*ntData); ok {
-			return nt, nil
-		}
+// stateOf returns the interpreter's namedtuple machinery, making it on
+// first use.
+func stateOf(t *vm.Thread) (*ntState, error) {
+	if st, ok := ntStates.Load(t.Interp()); ok {
+		return st.(*ntState), nil
 	}
-	return nil, vm.DescriptorError(name, cls, self)
+	m := vm.NewModule("_collections_namedtuple")
+	m.Set("__builtins__", t.Interp().BuiltinsModuleValue())
+	code, err := t.Interp().Compile("<frozen collections>", ntSource, compiler.ModeExec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.RunCode(code, m.Dict()); err != nil {
+		return nil, err
+	}
+	build, ok := m.Dict().GetStr(vm.Intern("build"))
+	if !ok {
+		return nil, vm.Errorf(vm.SystemErrorType, "namedtuple: no build function")
+	}
+	getter, err := makeTupleGetter(t)
+	if err != nil {
+		return nil, err
+	}
+	st := &ntState{build: build, getter: getter}
+	actual, _ := ntStates.LoadOrStore(t.Interp(), st)
+	return actual.(*ntState), nil
 }
 
+// tupleGetter is the payload of a _tuplegetter: the field's index and
+// its docstring.
+type tupleGetter struct {
+	index int
+	doc   vm.Value
+}
+
+func (*tupleGetter) Type() *vm.Type { return payloadType }
+
+// makeTupleGetter makes the _tuplegetter class: a data descriptor that
+// reads item index of the tuple it is found on and refuses assignment
+// and deletion, as CPython's does.
+func makeTupleGetter(t *vm.Thread) (*vm.Type, error) {
+	cls, err := vm.NewNativeClass(t, "_tuplegetter", "_collections", nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	of := func(self vm.Value, name string) (*tupleGetter, error) {
+		if p, ok := vm.NativePayload(self); ok {
+			if g, ok := p.(*tupleGetter); ok {
+				return g, nil
+			}
+		}
+		return nil, vm.DescriptorError(name, cls, self)
+	}
+	vm.AddMethod(cls, "__get__", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		g, err := of(self, "__get__")
+		if err != nil {
+			return vm.Null, err
+		}
+		if err := vm.CheckArgs("__get__", args, kw, 1, 2); err != nil {
+			return vm.Null, err
+		}
+		if args[0].IsNone() {
+			return self, nil
+		}
+		items, ok := vm.TupleItemsOf(args[0])
+		if !ok {
+			return vm.Null, vm.Errorf(vm.TypeErrorType, "descriptor for index '%d' for tuple subclasses doesn't apply to '%s' object", g.index, args[0].Type().Name)
+		}
+		if g.index >= len(items) {
+			return vm.Null, vm.Errorf(vm.IndexErrorType, "tuple index out of range")
+		}
+		return items[g.index], nil
+	})
+	vm.AddMethod(cls, "__set__", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		return vm.Null, vm.Errorf(vm.AttributeErrorType, "can't set attribute")
+	})
+	vm.AddMethod(cls, "__delete__", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		return vm.Null, vm.Errorf(vm.AttributeErrorType, "can't delete attribute")
+	})
+	vm.AddMethod(cls, "__repr__", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		g, err := of(self, "__repr__")
+		if err != nil {
+			return vm.Null, err
+		}
+		doc, err := t.Repr(g.doc)
+		if err != nil {
+			return vm.Null, err
+		}
+		return vm.StrValue("_tuplegetter(" + strconv.Itoa(g.index) + ", " + doc + ")"), nil
+	})
+	vm.SetClassAttr(cls, "__doc__", vm.NewProperty(
+		vm.Obj(vm.NewBuiltin("__doc__", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+			g, err := of(args[0], "__doc__")
+			if err != nil {
+				return vm.Null, err
+			}
+			return g.doc, nil
+		})),
+		vm.Obj(vm.NewBuiltin("__doc__", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+			g, err := of(args[0], "__doc__")
+			if err != nil {
+				return vm.Null, err
+			}
+			g.doc = args[1]
+			return vm.None, nil
+		}))))
+	return cls, nil
+}
+
+// newNamedTuple makes the class for already validated names.
 func newNamedTuple(t *vm.Thread, name string, fields []string, defaults []vm.Value, module string) (*vm.Type, error) {
-	cls, err := vm.NewNativeClass(t, name, module, nil, nil)
+	st, err := stateOf(t)
 	if err != nil {
 		return nil, err
 	}
 	nf := len(fields)
 	fieldVals := make([]vm.Value, nf)
+	getters := make([]vm.Value, nf)
 	for i, f := range fields {
 		fieldVals[i] = vm.StrValue(f)
+		getters[i] = vm.NewNativeInstance(st.getter, &tupleGetter{index: i, doc: vm.StrValue("Alias for field number " + strconv.Itoa(i))})
 	}
-	vm.SetClassAttr(cls, "_fields", vm.TupleValue(fieldVals...))
-	vm.SetClassAttr(cls, "__match_args__", vm.TupleValue(fieldVals...))
-	fd := vm.NewDict()
-	for i, d := range defaults {
-		fd.Set(t, fieldVals[nf-len(defaults)+i], d)
-	}
-	vm.SetClassAttr(cls, "_field_defaults", vm.Obj(fd))
 	qual := name + ".__new__"
+	bind := func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		pos, _ := vm.TupleItemsOf(args[0])
+		kwd, _ := args[1].Object().(*vm.Dict)
+		return bindFields(t, qual, fields, defaults, pos, kwd)
+	}
+	show := func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		return ntRepr(t, args[0], fields)
+	}
+	clsv, err := t.Call(st.build, []vm.Value{
+		vm.StrValue(name), vm.TupleValue(fieldVals...), vm.TupleValue(defaults...), vm.StrValue(module),
+		vm.Obj(vm.NewBuiltin("bind", bind)), vm.TupleValue(getters...), vm.Obj(vm.NewBuiltin("show", show)),
+	}, nil)
+	if err != nil {
+		return nil, err
+	}
+	cls, ok := clsv.Object().(*vm.Type)
+	if !ok {
+		return nil, vm.Errorf(vm.SystemErrorType, "namedtuple: build did not return a class")
+	}
+	markNamedTuple(cls)
+	return cls, nil
+}
 
-	// bind maps constructor arguments to the field values.
-	bind := func(args []vm.Value, kw []*vm.Str) ([]vm.Value, error) {
-		npos := len(args) - len(kw)
-		if npos > nf {
-			if len(defaults) > 0 {
-				return nil, vm.Errorf(vm.TypeErrorType, "%s() takes from %d to %d positional arguments but %d were given", qual, nf+1-len(defaults), nf+1, npos+1)
-			}
-			return nil, vm.Errorf(vm.TypeErrorType, "%s() takes %d positional arguments but %d were given", qual, nf+1, npos+1)
+// bindFields maps __new__'s arguments to the field values, reporting
+// CPython's messages for a def __new__(_cls, field...) signature.
+func bindFields(t *vm.Thread, qual string, fields []string, defaults []vm.Value, pos []vm.Value, kwd *vm.Dict) (vm.Value, error) {
+	nf := len(fields)
+	if len(pos) > nf {
+		if len(defaults) > 0 {
+			return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() takes from %d to %d positional arguments but %d were given", qual, nf+1-len(defaults), nf+1, len(pos)+1)
 		}
-		vals := make([]vm.Value, nf)
-		copy(vals, args[:npos])
-		for i, k := range kw {
+		return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() takes %d positional arguments but %d were given", qual, nf+1, len(pos)+1)
+	}
+	vals := make([]vm.Value, nf)
+	copy(vals, pos)
+	if kwd != nil {
+		for _, k := range kwd.Keys() {
+			ks, _ := modutil.Str(k)
 			j := -1
 			for fi, f := range fields {
-				if f == k.String() {
+				if f == ks {
 					j = fi
+					break
 				}
 			}
 			if j < 0 {
-				return nil, vm.Errorf(vm.TypeErrorType, "%s() got an unexpected keyword argument '%s'", qual, k.String())
+				return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() got an unexpected keyword argument '%s'", qual, ks)
 			}
 			if !vals[j].IsNull() {
-				return nil, vm.Errorf(vm.TypeErrorType, "%s() got multiple values for argument '%s'", qual, k.String())
+				return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() got multiple values for argument '%s'", qual, ks)
 			}
-			vals[j] = args[npos+i]
+			v, _, err := kwd.Get(t, k)
+			if err != nil {
+				return vm.Null, err
+			}
+			vals[j] = v
 		}
-		var missing []string
-		for i := range vals {
-			if vals[i].IsNull() {
-				if d := i - (nf - len(defaults)); d >= 0 {
-					vals[i] = defaults[d]
-				} else {
-					missing = append(missing, "'"+fields[i]+"'")
-				}
-			}
-		}
-		if len(missing) > 0 {
-			var list string
-			switch len(missing) {
-			case 1:
-				list = missing[0]
-			case 2:
-				list = missing[0] + " and " + missing[1]
-			default:
-				list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
-			}
-			s := "s"
-			if len(missing) == 1 {
-				s = ""
-			}
-			return nil, vm.Errorf(vm.TypeErrorType, "%s() missing %d required positional argument%s: %s", qual, len(missing), s, list)
-		}
-		return vals, nil
 	}
+	var missing []string
+	for i := range vals {
+		if vals[i].IsNull() {
+			if d := i - (nf - len(defaults)); d >= 0 {
+				vals[i] = defaults[d]
+			} else {
+				missing = append(missing, "'"+fields[i]+"'")
+			}
+		}
+	}
+	if len(missing) > 0 {
+		var list string
+		switch len(missing) {
+		case 1:
+			list = missing[0]
+		case 2:
+			list = missing[0] + " and " + missing[1]
+		default:
+			list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
+		}
+		s := "s"
+		if len(missing) == 1 {
+			s = ""
+		}
+		return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() missing %d required positional argument%s: %s", qual, len(missing), s, list)
+	}
+	return vm.TupleValue(vals...), nil
+}
 
-	type fn = func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error)
-	method := func(mname string, min, max int, f fn) {
-		vm.AddMethod(cls, mname, func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-			nt, err := ntOf(self, mname, cls)
+// ntRepr is "P(x=1, y=2)", named after the instance's own class (a
+// subclass shows its name); struct_time shows as "time.struct_time".
+func ntRepr(t *vm.Thread, self vm.Value, fields []string) (vm.Value, error) {
+	items, ok := vm.TupleItemsOf(self)
+	if !ok {
+		return vm.Null, vm.Errorf(vm.TypeErrorType, "%s.__repr__() needs a tuple, not '%s'", "namedtuple", self.Type().Name)
+	}
+	return reprWith(t, self, func() (string, error) {
+		var b strings.Builder
+		tn := self.Type().Name
+		if self.Type().Module == "time" {
+			tn = "time." + tn
+		}
+		b.WriteString(tn + "(")
+		for i, v := range items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			r, err := t.Repr(v)
 			if err != nil {
-				return vm.Null, err
+				return "", err
 			}
-			if min >= 0 {
-				if err := vm.CheckArgs(mname, args, kw, min, max); err != nil {
-					return vm.Null, err
-				}
+			if i < len(fields) {
+				b.WriteString(fields[i] + "=")
 			}
-			return f(t, nt, self, args, kw)
-		})
-	}
-	method("__init__", -1, -1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		vals, err := bind(args, kw)
-		if err != nil {
-			return vm.Null, err
+			b.WriteString(r)
 		}
-		nt.tup = vm.NewTuple(vals)
-		return vm.None, nil
-	})
-	for i, f := range fields {
-		i := i
-		vm.SetClassAttr(cls, f, vm.NewProperty(vm.Obj(vm.NewBuiltin(f, func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-			nt, err := ntOf(args[0], f, cls)
-			if err != nil {
-				return vm.Null, err
-			}
-			items := nt.tup.Items()
-			if i >= len(items) {
-				return vm.None, nil
-			}
-			return items[i], nil
-		})), vm.Null))
-	}
-	vm.AddClassMethod(cls, "_make", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		if err := vm.CheckArgs("_make", args, kw, 1, 1); err != nil {
-			return vm.Null, err
-		}
-		items, err := t.ToList(args[0])
-		if err != nil {
-			return vm.Null, err
-		}
-		if len(items) != nf {
-			return vm.Null, vm.Errorf(vm.TypeErrorType, "Expected %d arguments, got %d", nf, len(items))
-		}
-		c, _ := self.Object().(*vm.Type)
-		if c == cls {
-			return vm.NewNativeInstance(cls, &ntData{tup: vm.NewTuple(items)}), nil
-		}
-		return t.Call(self, items, nil)
-	})
-	method("_asdict", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		d := vm.NewDict()
-		for i, v := range nt.tup.Items() {
-			if err := d.Set(t, fieldVals[i], v); err != nil {
-				return vm.Null, err
-			}
-		}
-		return vm.Obj(d), nil
-	})
-	method("_replace", -1, -1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		if len(args) > len(kw) {
-			return vm.Null, vm.Errorf(vm.TypeErrorType, "%s._replace() takes 1 positional argument but %d were given", name, len(args)-len(kw)+1)
-		}
-		vals := append([]vm.Value(nil), nt.tup.Items()...)
-		var bad []string
-		for i, k := range kw {
-			found := false
-			for fi, f := range fields {
-				if f == k.String() {
-					vals[fi] = args[i]
-					found = true
-				}
-			}
-			if !found {
-				bad = append(bad, "'"+k.String()+"'")
-			}
-		}
-		if len(bad) > 0 {
-			return vm.Null, vm.Errorf(vm.ValueErrorType, "Got unexpected field names: [%s]", strings.Join(bad, ", "))
-		}
-		if self.Type() == cls {
-			return vm.NewNativeInstance(cls, &ntData{tup: vm.NewTuple(vals)}), nil
-		}
-		return t.Call(vm.Obj(self.Type()), vals, nil)
-	})
-	method("__getnewargs__", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return vm.Obj(nt.tup), nil
-	})
-	method("__repr__", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return reprWith(t, self, func() (string, error) {
-			var b strings.Builder
-			tn := self.Type().Name
-			if self.Type().Module == "time" {
-				tn = "time." + tn
-			}
-			b.WriteString(tn + "(")
-			for i, v := range nt.tup.Items() {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				r, err := t.Repr(v)
-				if err != nil {
-					return "", err
-				}
-				if i < nf {
-					b.WriteString(fields[i] + "=")
-				}
-				b.WriteString(r)
-			}
-			b.WriteString(")")
-			return b.String(), nil
-		}, "...")
-	})
-	method("__len__", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return vm.Int(int64(len(nt.tup.Items()))), nil
-	})
-	method("__iter__", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return t.Iter(vm.Obj(nt.tup))
-	})
-	method("__getitem__", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return t.GetItem(vm.Obj(nt.tup), args[0])
-	})
-	method("__contains__", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		ok, err := t.Contains(vm.Obj(nt.tup), args[0])
-		return vm.Bool(ok), err
-	})
-	method("__hash__", 0, 0, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		h, err := t.Hash(vm.Obj(nt.tup))
-		return vm.Int(h), err
-	})
-	method("count", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return t.CallMethod(vm.Obj(nt.tup), "count", args, nil)
-	})
-	method("index", -1, -1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return t.CallMethod(vm.Obj(nt.tup), "index", args, kw)
-	})
-	for _, op := range []struct {
-		name string
-		op   compiler.CompareOp
-	}{{"__eq__", compiler.CmpEq}, {"__ne__", compiler.CmpNe}, {"__lt__", compiler.CmpLt}, {"__le__", compiler.CmpLe}, {"__gt__", compiler.CmpGt}, {"__ge__", compiler.CmpGe}} {
-		op := op
-		method(op.name, 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-			o, ok := TupleOf(args[0])
-			if !ok {
-				return vm.NotImplemented, nil
-			}
-			return t.Compare(op.op, vm.Obj(nt.tup), vm.TupleValue(o...))
-		})
-	}
-	method("__add__", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		o, ok := TupleOf(args[0])
-		if !ok {
-			return vm.NotImplemented, nil
-		}
-		return vm.TupleValue(append(append([]vm.Value(nil), nt.tup.Items()...), o...)...), nil
-	})
-	method("__radd__", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		o, ok := TupleOf(args[0])
-		if !ok {
-			return vm.NotImplemented, nil
-		}
-		return vm.TupleValue(append(append([]vm.Value(nil), o...), nt.tup.Items()...)...), nil
-	})
-	method("__mul__", 1, 1, func(t *vm.Thread, nt *ntData, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
-		return t.BinaryOp(compiler.BinMul, vm.Obj(nt.tup), args[0])
-	})
-	return cls, nil
+		b.WriteString(")")
+		return b.String(), nil
+	}, "...")
 }

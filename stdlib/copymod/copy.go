@@ -47,8 +47,12 @@ func shallow(t *vm.Thread, v vm.Value) (vm.Value, error) {
 	if !v.Type().LookupString("__copy__").IsNull() {
 		return t.CallMethod(v, "__copy__", nil, nil)
 	}
+	if items, ok := collectionsmod.TupleOf(v); ok {
+		// a namedtuple: a new one from the same fields
+		return t.Call(vm.Obj(v.Type()), items, nil)
+	}
 	if _, ok := vm.NativePayload(v); ok {
-		return v, nil // immutable native values (namedtuples)
+		return v, nil // other immutable native values
 	}
 	if in, ok := v.Object().(*vm.Instance); ok {
 		n, err := newLike(t, v)
