@@ -19,6 +19,7 @@ import (
 	"yflow/stdlib/osmod"
 	"yflow/stdlib/queuemod"
 	"yflow/stdlib/randommod"
+	"yflow/stdlib/socketmod"
 	"yflow/stdlib/stringmod"
 	"yflow/stdlib/threadingmod"
 	"yflow/stdlib/threadmod"
@@ -48,6 +49,7 @@ func Register(in *vm.Interp) {
 	in.RegisterNative("__future__", futuremod.Module)
 	in.RegisterNative("typing", typingmod.Module)
 	in.RegisterNative("_thread", threadmod.Module)
+	in.RegisterNative("socket", socketmod.Module)
 	in.RegisterNative("dataclasses", dataclassesmod.Module)
 	in.RegisterNative("threading", threadingmod.Module)
 	in.RegisterNative("queue", queuemod.Module)

@@ -10,6 +10,7 @@ package vm
 
 import (
 	"math/big"
+	"syscall"
 
 	"yflow/lang/compiler"
 )
@@ -335,3 +336,38 @@ func NewBoundMethod(fn, self Value) Value { return Obj(&Method{fn: fn, self: sel
 // BuiltinsModuleValue is the builtins module, for the __builtins__ of
 // module namespaces created from Go.
 func (in *Interp) BuiltinsModuleValue() Value { return Obj(in.builtinsModule()) }
+
+// BytesLike returns the contents of a bytes or bytearray (TypeError "a
+// bytes-like object is required" otherwise). The slice is shared.
+func BytesLike(v Value) ([]byte, error) { return bytesLike(v) }
+
+// WritableBuffer returns the storage of a bytearray, which a built-in may
+// fill in place (socket.recv_into).
+func WritableBuffer(v Value) ([]byte, bool) {
+	if ba, ok := v.o.(*ByteArray); ok {
+		return ba.b, true
+	}
+	return nil, false
+}
+
+// ErrnoError is the OSError for a system call's errno, of the subclass
+// CPython picks (ConnectionRefusedError, BlockingIOError, ...), with
+// args (errno, strerror).
+func ErrnoError(errno syscall.Errno) *Exception {
+	cls := OSErrorType
+	if c, ok := errnoClasses[int64(errno)]; ok {
+		cls = *c
+	}
+	e := NewException(cls, Int(int64(errno)), StrValue(errnoMessage(errno)))
+	e.goErr = errno
+	return e
+}
+
+// IntOf returns the value of a small int, or of an instance of an int
+// subclass holding one.
+func IntOf(v Value) (int64, bool) {
+	if u := unwrapSelf(v); u.IsInt() {
+		return u.AsInt(), true
+	}
+	return 0, false
+}
