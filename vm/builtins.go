@@ -664,7 +664,15 @@ func makeBuiltins(in *Interp) *Dict {
 			t.in.Stdout.WriteString(s)
 		}
 		t.in.Stdout.Flush()
-		line, err := t.in.Stdin.ReadString('\n')
+		// other threads run while input() waits; stdinMu keeps two
+		// readers from sharing the buffer at once
+		var line string
+		var err error
+		t.Blocking(func() {
+			t.in.stdinMu.Lock()
+			line, err = t.in.Stdin.ReadString('\n')
+			t.in.stdinMu.Unlock()
+		})
 		if err != nil && line == "" {
 			return Null, Errorf(EOFErrorType, "EOF when reading a line")
 		}

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"yflow/lang/compiler"
@@ -36,7 +37,8 @@ type Interp struct {
 	maxStrDigits                   int // sys.set_int_max_str_digits (0: unlimited)
 	stdinObj, stdoutObj, stderrObj Value
 	gil                            gil
-	nthreads                       int64 // threads made so far
+	nthreads                       int64      // threads made so far
+	stdinMu                        sync.Mutex // input() reads with the lock released
 }
 
 // NewInterp makes an interpreter writing to the given streams.
