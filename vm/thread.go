@@ -153,9 +153,14 @@ func (t *Thread) newFrame(code *compiler.Code, rt *codeRT) (*Frame, error) {
 		f.slots = f.slots[:rt.fsize]
 	}
 	if rt.ncells > 0 {
-		f.cells = make([]*Cell, rt.ncells)
+		// a pooled frame keeps its cell array (cleared) for the next call
+		if cap(f.cells) >= rt.ncells {
+			f.cells = f.cells[:rt.ncells]
+		} else {
+			f.cells = make([]*Cell, rt.ncells)
+		}
 	} else {
-		f.cells = nil
+		f.cells = f.cells[:0]
 	}
 	f.sp = rt.nlocals
 	f.pc = 0
@@ -174,7 +179,7 @@ func (t *Thread) releaseFrame(f *Frame) {
 		// a generator's frame keeps its function: gi_code reads it
 		f.fn = nil
 		f.globals = nil
-		f.cells = nil
+		clear(f.cells)
 	}
 }
 
@@ -197,7 +202,7 @@ func (t *Thread) setupFunctionFrame(fn *Function, args []Value, kw []*Str) (*Fra
 		t.releaseFrame(f)
 		return nil, err
 	}
-	if f.cells != nil {
+	if len(f.cells) > 0 {
 		code := fn.code
 		nc := len(code.CellVars)
 		for i := 0; i < nc; i++ {
