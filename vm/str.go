@@ -16,7 +16,9 @@ type Str struct {
 	ascii bool  // valid once nrune >= 0
 	// interned marks the canonical *Str of its text (see Intern)
 	interned bool
-	runes    []rune
+	// runes caches the code points of a non-ASCII str that was indexed
+	// (a pointer keeps Str in the 48-byte size class)
+	runes *[]rune
 }
 
 // Type implements Object.
@@ -108,9 +110,10 @@ func (s *Str) IsASCII() bool {
 // Runes returns the code points (cached; do not modify).
 func (s *Str) Runes() []rune {
 	if s.runes == nil {
-		s.runes = []rune(s.s)
+		r := []rune(s.s)
+		s.runes = &r
 	}
-	return s.runes
+	return *s.runes
 }
 
 // At returns the code point at index i (0 <= i < Len()).
