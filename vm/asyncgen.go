@@ -109,10 +109,16 @@ func setupAsyncGenTypes() {
 	gen := func(v Value) *Generator { return v.o.(*Generator) }
 	addMethod(typ, "__aiter__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) { return self, nil })
 	addMethod(typ, "__anext__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := t.agenInitHooks(gen(self)); err != nil {
+			return Null, err
+		}
 		return Obj(&asyncGenOp{g: gen(self)}), nil
 	})
 	addMethod(typ, "asend", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("asend", args, kw, 1, 1); err != nil {
+			return Null, err
+		}
+		if err := t.agenInitHooks(gen(self)); err != nil {
 			return Null, err
 		}
 		return Obj(&asyncGenOp{g: gen(self), send: args[0]}), nil
@@ -125,9 +131,15 @@ func setupAsyncGenTypes() {
 		if err != nil {
 			return Null, err
 		}
+		if err := t.agenInitHooks(gen(self)); err != nil {
+			return Null, err
+		}
 		return Obj(&asyncGenOp{g: gen(self), exc: exc}), nil
 	})
 	addMethod(typ, "aclose", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if err := t.agenInitHooks(gen(self)); err != nil {
+			return Null, err
+		}
 		return Obj(&asyncGenOp{g: gen(self), exc: NewException(GeneratorExitType), closing: true}), nil
 	})
 	addMethod(typ, "__repr__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
@@ -254,4 +266,42 @@ func (a *anextDefault) StepYieldFrom(t *Thread, v Value, exc *Exception) (Value,
 // StepYieldFrom implements YieldFromStepper for __anext__/asend/athrow/aclose.
 func (op *asyncGenOp) StepYieldFrom(t *Thread, v Value, exc *Exception) (Value, bool, error) {
 	return t.stepResult(t.asyncGenStep(op, v, exc))
+}
+
+// agenInitHooks applies sys.set_asyncgen_hooks to an async generator on
+// its first __anext__/asend/athrow/aclose, as CPython does: it keeps the
+// current finalizer and calls firstiter with the generator (an event loop
+// uses these to find the async generators to close at shutdown, and to
+// close one that is abandoned).
+func (t *Thread) agenInitHooks(g *Generator) error {
+	if (g.x != nil && g.x.agHooked) || (t.agFirstIter.o == nil && t.agFinalizer.o == nil) {
+		return nil
+	}
+	if g.x == nil {
+		g.x = &genExtra{}
+	}
+	g.x.agHooked = true
+	g.x.agFinalizer = t.agFinalizer
+	if t.agFirstIter.o != nil {
+		if _, err := t.Call(t.agFirstIter, []Value{Obj(g)}, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finalizeAgen is what CPython does when an unfinished async generator
+// is dropped: call the finalizer it was given (an event loop schedules
+// aclose()).
+func (t *Thread) finalizeAgen(g *Generator) {
+	if g.done || g.x == nil || g.x.agFinalizer.o == nil {
+		return
+	}
+	fin := g.x.agFinalizer
+	g.x.agFinalizer = Null
+	if _, err := t.Call(fin, []Value{Obj(g)}, nil); err != nil {
+		if e, ok := err.(*Exception); ok {
+			t.writeUnraisable(e, Obj(g))
+		}
+	}
 }

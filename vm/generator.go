@@ -72,6 +72,10 @@ type genExtra struct {
 	qual  string
 	named bool
 	cells []*Cell
+	// an async generator's finalizer, taken from sys.get_asyncgen_hooks()
+	// when it is first iterated (agHooked)
+	agFinalizer Value
+	agHooked    bool
 }
 
 // kind is what CPython's messages call g: "generator", "coroutine" or

@@ -1125,6 +1125,11 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 							// `for x in gen(...)`: the loop is the generator's only holder
 							r.n = ownedIter
 						}
+					} else if instrs[pc] == getAIterOwned && err == nil {
+						if fn, ok := fv.o.(*Function); ok && fn.code.Flags&compiler.FlagAsyncGenerator != 0 {
+							// `async for x in agen(...)`
+							r.n = ownedIter
+						}
 					}
 				}
 				if err != nil {
@@ -1414,6 +1419,9 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 				}
 				s[sp-1] = it
 			case compiler.GET_AITER:
+				if arg == 1 && s[sp-1].n == ownedIter {
+					break // an async generator, its own iterator, owned by this loop
+				}
 				r, ok, e := t.callSpecial(s[sp-1], strAiter)
 				if !ok {
 					err = Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", s[sp-1].Type().Name)
@@ -1550,8 +1558,12 @@ func unboundPair(code *compiler.Code, a Value, ia, ib uint32) error {
 // a for loop holds: `for x in gen(...)` (GET_ITER 1).
 const ownedIter = 0x6f776e6564697472
 
-// getIterOwned is the instruction after the call in `for x in f(...)`.
-var getIterOwned = compiler.MakeInstr(compiler.GET_ITER, 1)
+// getIterOwned is the instruction after the call in `for x in f(...)`;
+// getAIterOwned in `async for x in f(...)`.
+var (
+	getIterOwned  = compiler.MakeInstr(compiler.GET_ITER, 1)
+	getAIterOwned = compiler.MakeInstr(compiler.GET_AITER, 1)
+)
 
 // closeOwned closes a generator its for loop abandons (break, return, an
 // exception): with no other holder, CPython's reference count would close
@@ -1559,6 +1571,10 @@ var getIterOwned = compiler.MakeInstr(compiler.GET_ITER, 1)
 func (t *Thread) closeOwned(it Value) {
 	g, ok := it.o.(*Generator)
 	if !ok || g.done || !g.started || g.running {
+		return
+	}
+	if g.agen {
+		t.finalizeAgen(g)
 		return
 	}
 	if err := t.genClose(g); err != nil {

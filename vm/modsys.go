@@ -150,6 +150,45 @@ func newSysModule(t *Thread) (*Module, error) {
 	fn("getrecursionlimit", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		return Int(int64(t.in.recursionLimit)), nil
 	})
+	fn("set_asyncgen_hooks", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		var first, fin Value
+		if err := unpackArgs("set_asyncgen_hooks", args, kw, []string{"firstiter", "finalizer"}, 0, &first, &fin); err != nil {
+			return Null, err
+		}
+		for _, h := range []struct {
+			name string
+			v    Value
+		}{{"finalizer", fin}, {"firstiter", first}} {
+			if h.v.o != nil && !h.v.IsNone() && !Callable(h.v) {
+				return Null, Errorf(TypeErrorType, "callable %s expected, got %s", h.name, h.v.Type().Name)
+			}
+		}
+		set := func(dst *Value, v Value) {
+			if v.o == nil {
+				return
+			}
+			if v.IsNone() {
+				*dst = Null
+			} else {
+				*dst = v
+			}
+		}
+		set(&t.agFirstIter, first)
+		set(&t.agFinalizer, fin)
+		return None, nil
+	})
+	fn("get_asyncgen_hooks", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
+		if err := checkArgs("get_asyncgen_hooks", args, kw, 0, 0); err != nil {
+			return Null, err
+		}
+		orNone := func(v Value) Value {
+			if v.o == nil {
+				return None
+			}
+			return v
+		}
+		return newStructSeq(t, "builtins", "asyncgen_hooks", []string{"firstiter", "finalizer"}, []Value{orNone(t.agFirstIter), orNone(t.agFinalizer)})
+	})
 	fn("getswitchinterval", func(t *Thread, _ Value, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("getswitchinterval", args, kw, 0, 0); err != nil {
 			return Null, err
@@ -252,6 +291,9 @@ func newStructSeq(t *Thread, module, name string, fields []string, vals []Value)
 	// the built-in methods of a tuple subclass receive the tuple itself,
 	// so __repr__ is owned by tuple and knows its type's name
 	full := module + "." + name
+	if module == "builtins" {
+		full = name
+	}
 	ns.SetStr(Intern("__repr__"), Obj(&MethodDescr{name: "__repr__", owner: TupleType, fn: func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
 		tp, ok := self.o.(*Tuple)
 		if !ok {

@@ -89,6 +89,9 @@ type Thread struct {
 	cdepth  int      // nesting of built-in calls (guards the Go stack)
 	serial  int64    // 0 for the main thread, then 1, 2, ...
 	ext     any      // per-thread state of the asyncio package (Ext)
+	// sys.set_asyncgen_hooks: called with an async generator on its
+	// first iteration, and when it is abandoned unfinished (NULL: none)
+	agFirstIter, agFinalizer Value
 	// breaker, set by a thread waiting for the interpreter lock, asks
 	// this one to hand it over (see gil.go)
 	breaker atomic.Int32

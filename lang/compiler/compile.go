@@ -1107,7 +1107,11 @@ func (c *compiler) asyncFor(s *ast.For) {
 	start, end := c.newLabel(), c.newLabel()
 	c.expr(s.Iter)
 	c.setLine(s)
-	c.emit(GET_AITER, 0)
+	owned := 0 // as in forStmt: an async generator only this loop holds
+	if _, ok := s.Iter.(*ast.Call); ok {
+		owned = 1
+	}
+	c.emit(GET_AITER, owned)
 	c.bind(start)
 	h := c.newHandler()
 	outer := c.u.h

@@ -88,7 +88,7 @@ func disassemble(w io.Writer, c *Code) {
 			mark = ">>"
 		}
 		s := fmt.Sprintf("%s %s %4d %-20s", line, mark, pc, op)
-		if hasArg(op) || op == GET_ITER && arg != 0 {
+		if hasArg(op) || (op == GET_ITER || op == GET_AITER) && arg != 0 {
 			s += fmt.Sprintf(" %4d", arg)
 			if m := argMeaning(c, op, arg); m != "" {
 				s += " (" + m + ")"
