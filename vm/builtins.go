@@ -768,6 +768,17 @@ func classMatch(c *Type, cls Value, msg string) (bool, error) {
 			}
 		}
 		return false, nil
+	case *Union:
+		for _, it := range x.args {
+			if _, ok := it.o.(*GenericAlias); ok {
+				return false, Errorf(TypeErrorType, "isinstance() argument 2 cannot be a parameterized generic")
+			}
+			ok, err := classMatch(c, it, msg)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
 	}
 	return false, Errorf(TypeErrorType, "%s", msg)
 }

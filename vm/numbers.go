@@ -432,6 +432,9 @@ func repeatCount(v Value) (int, bool) {
 // builtinBinary applies op to built-in operands; NotImplemented when the
 // types do not combine.
 func (t *Thread) builtinBinary(op compiler.BinaryOp, a, b Value) (Value, error) {
+	if op == compiler.BinOr && (isTypeExpr(a) || isTypeExpr(b)) {
+		return makeUnion(a, b), nil // int | None (union.go)
+	}
 	if isNumber(a) && isNumber(b) {
 		if a.IsFloat() || b.IsFloat() {
 			x, _ := toFloat(a)
@@ -901,4 +904,13 @@ func (t *Thread) UnaryOp(op compiler.UnaryOp, v Value) (Value, error) {
 	}
 	syms := [...]string{compiler.UnaryNeg: "-", compiler.UnaryPos: "+", compiler.UnaryInvert: "~"}
 	return Null, Errorf(TypeErrorType, "bad operand type for unary %s: '%s'", syms[op], v.Type().Name)
+}
+
+// isTypeExpr reports whether v is a class, a generic alias or a union.
+func isTypeExpr(v Value) bool {
+	switch v.o.(type) {
+	case *Type, *GenericAlias, *Union:
+		return true
+	}
+	return false
 }

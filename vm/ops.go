@@ -283,6 +283,8 @@ func (t *Thread) Hash(v Value) (int64, error) {
 		return frozenSetHash(x), nil
 	case *Range, *bigRange:
 		return t.rangeHash(v)
+	case *Union:
+		return t.unionHash(x)
 	case *Slice:
 		return 0, Errorf(TypeErrorType, "unhashable type: 'slice'")
 	case *List:
@@ -427,6 +429,11 @@ func (t *Thread) Compare(op compiler.CompareOp, a, b Value) (Value, error) {
 			if err != nil || !r.Is(NotImplemented) {
 				return r, err
 			}
+		}
+	}
+	if ua, ok := a.o.(*Union); ok && (op == compiler.CmpEq || op == compiler.CmpNe) {
+		if ub, ok := b.o.(*Union); ok {
+			return Bool(ua.sameAlternatives(ub) == (op == compiler.CmpEq)), nil
 		}
 	}
 	switch op {

@@ -128,6 +128,7 @@ func init() {
 	setupGeneratorTypes()
 	setupAsyncGenTypes()
 	setupGenericAlias()
+	setupUnionType()
 	setupStreamType()
 	setupFileTypes()
 	setupFrameType()

@@ -113,6 +113,7 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	m.Set("SimpleNamespace", vm.Obj(ns))
 
 	m.Set("FunctionType", vm.Obj(vm.FunctionType))
+	m.Set("UnionType", vm.Obj(vm.UnionType))
 	m.Set("LambdaType", vm.Obj(vm.FunctionType))
 	m.Set("MethodType", vm.Obj(vm.MethodType))
 	m.Set("BuiltinFunctionType", vm.Obj(vm.BuiltinType))
