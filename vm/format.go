@@ -173,6 +173,11 @@ func (t *Thread) format(v Value, spec string) (Value, error) {
 		if m.o == nil || d.owner == ObjectType {
 			return t.objectFormat(v, spec)
 		}
+		if _, sub := v.o.(*Instance); sub && spec == "" {
+			// int/float/str.__format__ of a subclass with an empty spec is
+			// str(v), which a subclass's __str__ may change
+			return t.StrValueOf(v)
+		}
 		return d.fn(t, unwrapSelf(v), []Value{StrValue(spec)}, nil)
 	}
 	r, err := t.callMethodValue(m, v, []Value{StrValue(spec)})

@@ -281,7 +281,13 @@ func (t *Thread) BinaryOp(op compiler.BinaryOp, a, b Value) (Value, error) {
 			}
 		}
 	} else {
-		r, err := t.builtinBinary(op, a, unwrapSelf(b))
+		rb := unwrapSelf(b)
+		if op == compiler.BinMod {
+			if _, isStr := a.o.(*Str); isStr {
+				rb = b // "%s" % obj formats obj itself (its __str__)
+			}
+		}
+		r, err := t.builtinBinary(op, a, rb)
 		if err != nil || !r.Is(NotImplemented) {
 			return r, err
 		}
