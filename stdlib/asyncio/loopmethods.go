@@ -265,9 +265,8 @@ func initLoop() {
 			return vm.Null, vm.Errorf(vm.NotImplementedErrorType, "loop.%s() is not implemented yet in yflow (%s)", name, why)
 		})
 	}
-	for _, n := range []string{"create_server", "create_connection", "create_datagram_endpoint", "getaddrinfo",
-		"getnameinfo", "sock_recv", "sock_sendall", "sock_connect", "sock_accept", "connect_read_pipe", "connect_write_pipe"} {
-		notYet(n, "networking comes with the sockets issue")
+	for _, n := range []string{"connect_read_pipe", "connect_write_pipe"} {
+		notYet(n, "pipes are not implemented")
 	}
 	method(LoopType, "__repr__", func(t *vm.Thread, self vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 		l, err := selfLoop("__repr__", self)

@@ -33,6 +33,9 @@ type state struct {
 	// helpers written in asyncio.yf that loop methods call
 	runInExecutor, setDefaultExecutor, shutdownDefaultExecutor, closeDefaultExecutor vm.Value
 	debugEnv                                                                         bool
+	// the networking helpers (net.go), by loop method name
+	netHelpers map[string]vm.Value // asyncio_net.yf's helpers, once it has run
+	mod        *vm.Module          // the asyncio module
 }
 
 var states sync.Map // *vm.Interp -> *state
@@ -81,6 +84,11 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 		m.Set(name, vm.Obj(typ))
 	}
 	defineFunctions(m, st)
+	defineErrno(m)
+	def(m, "_load_net", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		loaded, err := st.ensureNet(t)
+		return vm.Bool(loaded), err
+	})
 	code, err := t.Interp().Compile("<frozen asyncio>", source, compiler.ModeExec)
 	if err != nil {
 		return nil, err
@@ -96,6 +104,7 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	st.setDefaultExecutor = helper("_set_default_executor")
 	st.shutdownDefaultExecutor = helper("_shutdown_default_executor")
 	st.closeDefaultExecutor = helper("_close_default_executor")
+	st.mod = m
 	return m, nil
 }
 

@@ -62,6 +62,7 @@ func initTypes(t *vm.Thread) error {
 	initIters()
 	initHandles()
 	initLoop()
+	initNet()
 	return nil
 }
 

@@ -465,6 +465,9 @@ func addrValue(sa unix.Sockaddr) vm.Value {
 	case *unix.SockaddrInet6:
 		return vm.TupleValue(vm.StrValue(net.IP(a.Addr[:]).String()), vm.Int(int64(a.Port)), vm.Int(0), vm.Int(int64(a.ZoneId)))
 	case *unix.SockaddrUnix:
+		if a.Name == "@" {
+			return vm.StrValue("") // unnamed (x/sys shows an empty abstract name as "@")
+		}
 		return vm.StrValue(a.Name)
 	}
 	return vm.None

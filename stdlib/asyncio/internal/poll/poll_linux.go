@@ -93,8 +93,19 @@ func (p *Poller) Modify(fd int, readable, writable bool) error {
 	case had:
 		p.interest[fd] = mask
 		err = unix.EpollCtl(p.epfd, unix.EPOLL_CTL_MOD, fd, &ev)
+		if err == unix.ENOENT {
+			// the fd was closed (which drops it from the epoll set) and
+			// its number reused: register the new file
+			err = unix.EpollCtl(p.epfd, unix.EPOLL_CTL_ADD, fd, &ev)
+		}
+		if err != nil {
+			delete(p.interest, fd)
+		}
 	default:
 		err = unix.EpollCtl(p.epfd, unix.EPOLL_CTL_ADD, fd, &ev)
+		if err == unix.EEXIST {
+			err = unix.EpollCtl(p.epfd, unix.EPOLL_CTL_MOD, fd, &ev)
+		}
 		if err == nil {
 			p.interest[fd] = mask
 		}
