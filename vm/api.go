@@ -371,3 +371,23 @@ func IntOf(v Value) (int64, bool) {
 	}
 	return 0, false
 }
+
+// AsyncGenHooks returns the thread's sys.get_asyncgen_hooks() (NULL for
+// an unset hook).
+func (t *Thread) AsyncGenHooks() (firstiter, finalizer Value) {
+	return t.agFirstIter, t.agFinalizer
+}
+
+// SetAsyncGenHooks sets the thread's async generator hooks (NULL: unset),
+// as an event loop does while it runs.
+func (t *Thread) SetAsyncGenHooks(firstiter, finalizer Value) {
+	t.agFirstIter, t.agFinalizer = firstiter, finalizer
+}
+
+// IsAsyncGenAwaitable reports whether v is the awaitable of an async
+// generator's __anext__/asend/athrow/aclose, which (as in CPython, where
+// it has send/throw/close) a Task may drive as a coroutine.
+func IsAsyncGenAwaitable(v Value) bool {
+	_, ok := v.o.(*asyncGenOp)
+	return ok
+}

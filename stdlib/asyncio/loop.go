@@ -32,20 +32,25 @@ func monotonic() float64 { return vm.Monotonic() }
 
 // Loop is an asyncio event loop.
 type Loop struct {
-	st              *state
-	ready           readyQueue
-	timers          timerHeap
-	cancelledTimers int
-	poller          *poll.Poller
-	pollErr         error
-	running         bool
-	stopping        bool
-	closed          bool
-	debug           bool
-	slowCallback    float64
-	excHandler      vm.Value
-	current         *Task
-	turn            uint64
+	st *state
+	// asyncgens are the async generators first iterated while the loop
+	// ran (its firstiter hook), for shutdown_asyncgens
+	asyncgens                    []vm.Value
+	asyncgensShutdown            bool
+	firstIterHook, finalizerHook vm.Value // made on first run (hooks)
+	ready                        readyQueue
+	timers                       timerHeap
+	cancelledTimers              int
+	poller                       *poll.Poller
+	pollErr                      error
+	running                      bool
+	stopping                     bool
+	closed                       bool
+	debug                        bool
+	slowCallback                 float64
+	excHandler                   vm.Value
+	current                      *Task
+	turn                         uint64
 
 	tsMu      sync.Mutex
 	tsQueue   []*Handle
@@ -332,10 +337,15 @@ func (l *Loop) runForever(t *vm.Thread) error {
 	}
 	l.running = true
 	ts(t).running = l
+	// while it runs, the loop keeps track of async generators and closes
+	// abandoned ones (sys.set_asyncgen_hooks, as CPython's loop does)
+	oldFirst, oldFin := t.AsyncGenHooks()
+	t.SetAsyncGenHooks(l.hooks())
 	defer func() {
 		l.stopping = false
 		l.running = false
 		ts(t).running = nil
+		t.SetAsyncGenHooks(oldFirst, oldFin)
 	}()
 	for {
 		if err := l.runOnce(t); err != nil {
@@ -519,4 +529,56 @@ func (l *Loop) removeFd(fd int, read bool) bool {
 		}
 	}
 	return true
+}
+
+// hooks are the loop's async generator hooks: firstiter records the
+// generator for shutdown_asyncgens; the finalizer schedules aclose() for
+// one abandoned unfinished.
+func (l *Loop) hooks() (firstiter, finalizer vm.Value) {
+	if l.firstIterHook.IsNull() {
+		l.firstIterHook = vm.Obj(vm.NewBuiltin("_asyncgen_firstiter_hook", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+			if len(args) != 1 {
+				return vm.Null, vm.Errorf(vm.TypeErrorType, "_asyncgen_firstiter_hook takes one argument")
+			}
+			if len(l.asyncgens) >= 64 && len(l.asyncgens) == cap(l.asyncgens) {
+				// drop finished ones before growing (there is no weak set)
+				live := l.asyncgens[:0]
+				for _, a := range l.asyncgens {
+					if g, ok := vm.AsGenerator(a); !ok || !g.Done() {
+						live = append(live, a)
+					}
+				}
+				clear(l.asyncgens[len(live):])
+				l.asyncgens = live
+			}
+			l.asyncgens = append(l.asyncgens, args[0])
+			return vm.None, nil
+		}))
+		l.finalizerHook = vm.Obj(vm.NewBuiltin("_asyncgen_finalizer_hook", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+			if len(args) != 1 {
+				return vm.Null, vm.Errorf(vm.TypeErrorType, "_asyncgen_finalizer_hook takes one argument")
+			}
+			for i, a := range l.asyncgens {
+				if a.Is(args[0]) {
+					l.asyncgens = append(l.asyncgens[:i], l.asyncgens[i+1:]...)
+					break
+				}
+			}
+			if l.closed {
+				return vm.None, nil
+			}
+			// call_soon_threadsafe(create_task, agen.aclose()), as CPython
+			aclose, err := t.CallMethod(args[0], "aclose", nil, nil)
+			if err != nil {
+				return vm.Null, err
+			}
+			create, err := t.GetAttr(vm.Obj(l), vm.Intern("create_task"))
+			if err != nil {
+				return vm.Null, err
+			}
+			l.callSoon(&Handle{loop: l, fn: create, args: []vm.Value{aclose}})
+			return vm.None, nil
+		}))
+	}
+	return l.firstIterHook, l.finalizerHook
 }

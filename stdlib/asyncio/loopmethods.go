@@ -235,12 +235,18 @@ func initLoop() {
 	fdMethod("remove_reader", true, false)
 	fdMethod("add_writer", false, true)
 	fdMethod("remove_writer", false, false)
-	doneNone := func(t *vm.Thread, l *Loop) (vm.Value, error) {
-		f := newFuture(l)
-		f.state, f.result = stateFinished, vm.None
-		return f.value(), nil
-	}
-	loopNoArgs("shutdown_asyncgens", doneNone)
+	loopNoArgs("shutdown_asyncgens", func(t *vm.Thread, l *Loop) (vm.Value, error) {
+		// close the async generators still alive (asyncio.yf's helper)
+		l.asyncgensShutdown = true
+		var live []vm.Value
+		for _, a := range l.asyncgens {
+			if g, ok := vm.AsGenerator(a); !ok || !g.Done() {
+				live = append(live, a)
+			}
+		}
+		l.asyncgens = nil
+		return t.Call(l.st.shutdownAsyncgens, []vm.Value{vm.Obj(l), vm.Obj(vm.NewList(live))}, nil)
+	})
 	// the thread-pool methods call helpers written in asyncio.yf
 	loopMethod("run_in_executor", func(t *vm.Thread, l *Loop, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
 		if err := vm.CheckArgs("run_in_executor", args, kw, 2, -1); err != nil {

@@ -32,6 +32,7 @@ type state struct {
 	taskCounter int
 	// helpers written in asyncio.yf that loop methods call
 	runInExecutor, setDefaultExecutor, shutdownDefaultExecutor, closeDefaultExecutor vm.Value
+	shutdownAsyncgens                                                                vm.Value
 	debugEnv                                                                         bool
 	// the networking helpers (net.go), by loop method name
 	netHelpers map[string]vm.Value // asyncio_net.yf's helpers, once it has run
@@ -104,6 +105,7 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	st.setDefaultExecutor = helper("_set_default_executor")
 	st.shutdownDefaultExecutor = helper("_shutdown_default_executor")
 	st.closeDefaultExecutor = helper("_close_default_executor")
+	st.shutdownAsyncgens = helper("_shutdown_asyncgens")
 	st.mod = m
 	return m, nil
 }

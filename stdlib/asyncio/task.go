@@ -62,7 +62,7 @@ func isCoroutine(v vm.Value) bool {
 	case *vm.Generator, *sleepCoro:
 		return true
 	}
-	return false
+	return vm.IsAsyncGenAwaitable(v)
 }
 
 // newTask makes a task for coro and schedules its first step.
