@@ -269,10 +269,15 @@ func (t *Thread) bindArgs(fn *Function, slots []Value, args []Value, kw []*Str) 
 				kwdict.SetStr(name, v)
 				continue
 			}
-			for j := 0; j < code.PosOnlyCount; j++ {
-				if code.VarNames[j] == name.s {
-					return Errorf(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fn.qualname, name.s)
+			if posOnlyIndex(code, name.s) >= 0 {
+				// name them all, in the order they were passed
+				var names []string
+				for _, k := range kw {
+					if posOnlyIndex(code, k.s) >= 0 {
+						names = append(names, k.s)
+					}
 				}
+				return Errorf(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fn.qualname, strings.Join(names, ", "))
 			}
 			return Errorf(TypeErrorType, "%s() got an unexpected keyword argument '%s'", fn.qualname, name.s)
 		}
@@ -318,6 +323,16 @@ func (t *Thread) bindArgs(fn *Function, slots []Value, args []Value, kw []*Str) 
 		}
 	}
 	return nil
+}
+
+// posOnlyIndex is the index of the positional-only parameter name, or -1.
+func posOnlyIndex(code *compiler.Code, name string) int {
+	for j := 0; j < code.PosOnlyCount; j++ {
+		if code.VarNames[j] == name {
+			return j
+		}
+	}
+	return -1
 }
 
 func missingArgs(name, kind string, missing []string) error {

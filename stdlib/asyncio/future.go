@@ -221,12 +221,11 @@ func (f *Future) addCallback(cb callback) {
 	x.cbs = append(x.cbs, cb)
 }
 
+// invalidState is set_result/set_exception on a done future: the message
+// of CPython's C Future ("invalid state"; the pure-Python one names the
+// state).
 func (f *Future) invalidState(t *vm.Thread) error {
-	r, err := reprOf(t, f.value())
-	if err != nil {
-		return err
-	}
-	return vm.Errorf(InvalidStateErrorType, "%s: %s", stateNames[f.state], r)
+	return vm.Errorf(InvalidStateErrorType, "invalid state")
 }
 
 // setResult is set_result.

@@ -13,7 +13,50 @@ import (
 // Module builds the json module.
 func Module(t *vm.Thread) (*vm.Module, error) {
 	m := vm.NewModule("json")
-	errCls, err := vm.NewClass(t, "JSONDecodeError", "json.decoder", []*vm.Type{vm.ValueErrorType}, nil)
+	// JSONDecodeError(msg, doc, pos): the message names the line and
+	// column, as CPython's
+	ns := vm.NewDict()
+	ns.SetStr(vm.Intern("__init__"), vm.Obj(vm.NewBuiltin("__init__", func(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
+		var self, msgV, docV, posV vm.Value
+		if err := vm.UnpackArgs("__init__", args, kw, []string{"self", "msg", "doc", "pos"}, 4, &self, &msgV, &docV, &posV); err != nil {
+			return vm.Null, err
+		}
+		msg, err := t.Str(msgV)
+		if err != nil {
+			return vm.Null, err
+		}
+		doc, err := t.Str(docV)
+		if err != nil {
+			return vm.Null, err
+		}
+		pos, err := t.Index(posV)
+		if err != nil {
+			return vm.Null, err
+		}
+		runes := []rune(doc)
+		if pos < 0 || pos > int64(len(runes)) {
+			pos = max(0, min(pos, int64(len(runes))))
+		}
+		line, lastNL := 1, -1
+		for i, r := range runes[:pos] {
+			if r == '\n' {
+				line++
+				lastNL = i
+			}
+		}
+		col := int(pos) - lastNL
+		full := fmt.Sprintf("%s: line %d column %d (char %d)", msg, line, col, pos)
+		if err := t.SetAttr(self, vm.Intern("args"), vm.TupleValue(vm.StrValue(full))); err != nil {
+			return vm.Null, err
+		}
+		for k, v := range map[string]vm.Value{"msg": msgV, "doc": docV, "pos": posV, "lineno": vm.Int(int64(line)), "colno": vm.Int(int64(col))} {
+			if err := t.SetAttr(self, vm.Intern(k), v); err != nil {
+				return vm.Null, err
+			}
+		}
+		return vm.None, nil
+	})))
+	errCls, err := vm.NewClass(t, "JSONDecodeError", "json.decoder", []*vm.Type{vm.ValueErrorType}, ns)
 	if err != nil {
 		return nil, err
 	}
@@ -22,23 +65,15 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	modutil.Def(m, "dump", dump)
 
 	decodeErr := func(t *vm.Thread, doc string, se *SyntaxError) error {
-		pos, line, col := position(doc, se.Pos)
-		msg := fmt.Sprintf("%s: line %d column %d (char %d)", se.Msg, line, col, pos)
-		ev, err := t.Call(vm.Obj(errCls), []vm.Value{vm.StrValue(msg)}, nil)
+		pos, _, _ := position(doc, se.Pos)
+		ev, err := t.Call(vm.Obj(errCls), []vm.Value{vm.StrValue(se.Msg), vm.StrValue(doc), vm.Int(int64(pos))}, nil)
 		if err != nil {
 			return err
 		}
-		e, ok := ev.Object().(*vm.Exception)
-		if !ok {
-			return vm.Errorf(vm.ValueErrorType, "%s", msg)
+		if e, ok := ev.Object().(*vm.Exception); ok {
+			return e
 		}
-		d := e.ExcDict()
-		d.SetStr(vm.Intern("msg"), vm.StrValue(se.Msg))
-		d.SetStr(vm.Intern("doc"), vm.StrValue(doc))
-		d.SetStr(vm.Intern("pos"), vm.Int(int64(pos)))
-		d.SetStr(vm.Intern("lineno"), vm.Int(int64(line)))
-		d.SetStr(vm.Intern("colno"), vm.Int(int64(col)))
-		return e
+		return vm.Errorf(vm.ValueErrorType, "%s", se.Msg)
 	}
 	loadsNames := []string{"s", "cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"}
 	loadsImpl := func(t *vm.Thread, name string, args []vm.Value, kw []*vm.Str, fromFile bool) (vm.Value, error) {
