@@ -185,6 +185,10 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 	if _, err := t.RunCode(code, m.Dict()); err != nil {
 		return nil, err
 	}
+	// socket.makefile is written in yflow (socket.yf)
+	if mf, ok := m.Dict().GetStr(vm.Intern("_makefile")); ok {
+		vm.SetClassAttr(SocketType, "makefile", mf)
+	}
 	return m, nil
 }
 
@@ -676,6 +680,16 @@ func setupTypes() {
 		fd := s.fd
 		s.fd = -1
 		return vm.Int(int64(fd)), nil
+	})
+	noArgs("dup", func(t *vm.Thread, s *Socket) (vm.Value, error) {
+		if s.fd < 0 {
+			return vm.Null, vm.ErrnoError(unix.EBADF)
+		}
+		fd, err := unix.FcntlInt(uintptr(s.fd), unix.F_DUPFD_CLOEXEC, 0)
+		if err != nil {
+			return vm.Null, osErr(err)
+		}
+		return vm.Obj(&Socket{fd: fd, family: s.family, typ: s.typ, proto: s.proto, timeout: s.timeout}), nil
 	})
 	noArgs("__enter__", func(t *vm.Thread, s *Socket) (vm.Value, error) { return vm.Obj(s), nil })
 	add("__exit__", func(t *vm.Thread, s *Socket, args []vm.Value, kw []*vm.Str) (vm.Value, error) {
