@@ -391,3 +391,9 @@ func IsAsyncGenAwaitable(v Value) bool {
 	_, ok := v.o.(*asyncGenOp)
 	return ok
 }
+
+// MissingArgs is CPython's "f() missing 2 required positional arguments:
+// 'a' and 'b'" (kind: "positional" or "keyword-only").
+func MissingArgs(name, kind string, missing []string) error {
+	return missingArgs(name, kind, missing)
+}

@@ -361,25 +361,12 @@ func bindFields(t *vm.Thread, qual string, fields []string, defaults []vm.Value,
 			if d := i - (nf - len(defaults)); d >= 0 {
 				vals[i] = defaults[d]
 			} else {
-				missing = append(missing, "'"+fields[i]+"'")
+				missing = append(missing, fields[i])
 			}
 		}
 	}
 	if len(missing) > 0 {
-		var list string
-		switch len(missing) {
-		case 1:
-			list = missing[0]
-		case 2:
-			list = missing[0] + " and " + missing[1]
-		default:
-			list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
-		}
-		s := "s"
-		if len(missing) == 1 {
-			s = ""
-		}
-		return vm.Null, vm.Errorf(vm.TypeErrorType, "%s() missing %d required positional argument%s: %s", qual, len(missing), s, list)
+		return vm.Null, vm.MissingArgs(qual, "positional", missing)
 	}
 	return vm.TupleValue(vals...), nil
 }

@@ -984,11 +984,7 @@ func setupTypes() {
 		if err := vm.CheckArgs("setsockopt", args, kw, 3, 4); err != nil {
 			return vm.Null, err
 		}
-		level, err := t.Index(args[0])
-		if err != nil {
-			return vm.Null, err
-		}
-		opt, err := t.Index(args[1])
+		level, opt, err := levelOpt(t, args)
 		if err != nil {
 			return vm.Null, err
 		}
@@ -1012,11 +1008,7 @@ func setupTypes() {
 		if err := vm.CheckArgs("getsockopt", args, kw, 2, 3); err != nil {
 			return vm.Null, err
 		}
-		level, err := t.Index(args[0])
-		if err != nil {
-			return vm.Null, err
-		}
-		opt, err := t.Index(args[1])
+		level, opt, err := levelOpt(t, args)
 		if err != nil {
 			return vm.Null, err
 		}
@@ -1117,4 +1109,14 @@ func Fd(v vm.Value) (int, bool) {
 		return -1, false
 	}
 	return s.fd, true
+}
+
+// levelOpt reads the (level, option) arguments of setsockopt/getsockopt.
+func levelOpt(t *vm.Thread, args []vm.Value) (int64, int64, error) {
+	level, err := t.Index(args[0])
+	if err != nil {
+		return 0, 0, err
+	}
+	opt, err := t.Index(args[1])
+	return level, opt, err
 }
