@@ -1,5 +1,6 @@
 // Package collectionsmod implements yflow's built-in collections module:
-// deque, defaultdict, OrderedDict, Counter and namedtuple. The container
+// deque, defaultdict, OrderedDict, Counter and namedtuple in Go, and
+// ChainMap, UserDict, UserList and UserString in yflow (collections.yf). The container
 // classes are native classes (vm.NewNativeClass): ordinary classes, so
 // Python code may subclass them, whose instances carry a Go payload.
 // namedtuple classes are real subclasses of tuple (namedtuple.go). Unlike
@@ -8,9 +9,18 @@
 package collectionsmod
 
 import (
+	_ "embed"
+
+	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/modutil"
 	"yflow/vm"
 )
+
+// source holds the classes written in yflow (ChainMap, UserDict,
+// UserList, UserString); it runs in the module's namespace.
+//
+//go:embed collections.yf
+var source []byte
 
 // Module builds the collections module.
 func Module(t *vm.Thread) (*vm.Module, error) {
@@ -31,5 +41,7 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 		m.Set(c.name, vm.Obj(cls))
 	}
 	modutil.Def(m, "namedtuple", ntFactory)
+	// compiled on first use of a name it defines (see RunLazily)
+	contextlibmod.RunLazily(m, "<frozen collections>", source)
 	return m, nil
 }

@@ -1,14 +1,18 @@
 // Package functoolsmod implements yflow's built-in functools module:
 // reduce, partial, update_wrapper/wraps, lru_cache/cache (with
 // cache_info/cache_clear), cmp_to_key, total_ordering and
-// cached_property, after CPython 3.11.
+// cached_property in Go, and partialmethod, singledispatch and
+// singledispatchmethod in yflow (functools.yf, embedded), after CPython
+// 3.11.
 package functoolsmod
 
 import (
+	_ "embed"
 	"strings"
 
 	"yflow/lang/compiler"
 	"yflow/stdlib/collectionsmod"
+	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/modutil"
 	"yflow/vm"
 )
@@ -72,6 +76,12 @@ func updateWrapper(t *vm.Thread, wrapper, wrapped vm.Value) (vm.Value, error) {
 	}
 	return wrapper, nil
 }
+
+// source holds the parts written in yflow; it runs in the module's
+// namespace after the Go definitions.
+//
+//go:embed functools.yf
+var source []byte
 
 // Module builds the functools module.
 func Module(t *vm.Thread) (*vm.Module, error) {
@@ -526,6 +536,8 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 		return v, nil
 	})
 	m.Set("cached_property", vm.Obj(cp))
+	// compiled on first use of a name it defines (see RunLazily)
+	contextlibmod.RunLazily(m, "<frozen functools>", source)
 	return m, nil
 }
 

@@ -1,13 +1,19 @@
-// Package stringmod implements the constants of yflow's built-in string
-// module (ascii_letters, digits, punctuation, ...) and capwords.
+// Package stringmod implements yflow's built-in string module: the
+// constants (ascii_letters, digits, punctuation, ...) and capwords in Go,
+// and Template in yflow (string.yf, embedded), matched by _finditer.
 package stringmod
 
 import (
+	_ "embed"
 	"strings"
 
+	"yflow/stdlib/contextlibmod"
 	"yflow/stdlib/modutil"
 	"yflow/vm"
 )
+
+//go:embed string.yf
+var source []byte
 
 // Module builds the string module.
 func Module(t *vm.Thread) (*vm.Module, error) {
@@ -56,5 +62,8 @@ func Module(t *vm.Thread) (*vm.Module, error) {
 		}
 		return vm.StrValue(strings.Join(out, sep)), nil
 	})
+	modutil.Def(m, "_finditer", finditer)
+	// compiled on first use of a name it defines (see RunLazily)
+	contextlibmod.RunLazily(m, "<frozen string>", source)
 	return m, nil
 }
