@@ -1187,6 +1187,11 @@ func (t *Thread) runFrom(entry, start *Frame) (result Value, rerr error) {
 						fn.closure[i] = c.o.(*Cell)
 					}
 				}
+				if arg&4 != 0 {
+					sp--
+					fn.dictOrNew().SetStr(Intern("__annotations__"), s[sp])
+					s[sp] = Null
+				}
 				if arg&2 != 0 {
 					sp--
 					fn.kwdefaults = s[sp].o.(*Dict)

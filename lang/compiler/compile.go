@@ -63,7 +63,7 @@ func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 	if serr != nil {
 		return nil, serr
 	}
-	c := &compiler{st: st, filename: mod.Filename, mode: mode}
+	c := &compiler{st: st, filename: mod.Filename, mode: mode, futureAnnotations: futureAnnotations(mod)}
 	c.enter(st.module, "<module>", "<module>", 1)
 	c.u.code.Flags |= FlagModule
 	body := mod.Body
@@ -219,6 +219,8 @@ type compiler struct {
 	mode     Mode
 	u        *unit
 	err      *Error
+	// futureAnnotations: `from __future__ import annotations` (PEP 563)
+	futureAnnotations bool
 }
 
 func (c *compiler) errorf(pos ast.Pos, format string, args ...any) {
@@ -638,7 +640,7 @@ func (c *compiler) stmt(s ast.Stmt) {
 		}
 		if n, ok := s.Target.(*ast.Name); ok && c.u.annotations {
 			// module and class bodies record simple annotations, as CPython
-			c.expr(s.Annotation)
+			c.annotation(s.Annotation)
 			c.namedOp(LOAD_NAME, 0, 0, "__annotations__", ctxLoad)
 			c.loadConst(c.mangle(n.Id))
 			c.emit(STORE_SUBSCR, 0)
@@ -1593,6 +1595,7 @@ func (c *compiler) funcDef(s *ast.FuncDef) {
 	}
 	c.setLine(s)
 	flags := c.defaults(s.Params)
+	flags |= c.annotations(s.Params, s.Returns)
 
 	c.enter(sc, s.Name, c.qualName(s.Name), s.Pos.Line)
 	c.setParams(s.Params)

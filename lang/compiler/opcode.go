@@ -93,7 +93,7 @@ const (
 	CALL_METHOD    // (arg n) f o a1..an -> f(o, a1..an) when o is not NULL, else f(a1..an)   (see LOAD_METHOD)
 	CALL_METHOD_KW // (arg n) f o a1..an names -> like CALL_METHOD with keywords as in CALL_KW
 	CALL_EX        // (arg 1 if kwargs) f args [kwargs] -> f(*args, **kwargs)   args a tuple, kwargs a dict
-	MAKE_FUNCTION  // (arg flags) [defaults] [kwdefaults] [closure] code -> function
+	MAKE_FUNCTION  // (arg flags 1/2/4/8) [defaults] [kwdefaults] [annotations] [closure] code -> function
 	// flags: 1 a tuple of positional defaults, 2 a dict of keyword-only defaults, 8 a tuple of cells
 	IMPORT_NAME // (arg name index) level fromlist -> module   (level an int, fromlist None or a tuple of str)
 	IMPORT_FROM // (arg name index) module -> module module.name   (ImportError "cannot import name 'x' from 'm'")

@@ -70,7 +70,7 @@ func StackEffect(op Opcode, arg uint32, jump bool) int {
 	case CALL_EX:
 		return -1 - int(arg&1)
 	case MAKE_FUNCTION:
-		return -bits.OnesCount32(arg & (1 | 2 | 8))
+		return -bits.OnesCount32(arg & (1 | 2 | 4 | 8))
 	case RAISE_VARARGS:
 		return -n
 	}
