@@ -707,6 +707,63 @@ func setupMiscTypes() {
 		}
 		return Null, false, nil
 	}
+	// the descriptor protocol of the built-in descriptors, called directly
+	descrArgs := func(name string, args []Value, kw []*Str) (Value, Value, error) {
+		if err := checkArgs(name, args, kw, 1, 2); err != nil {
+			return Null, Null, err
+		}
+		obj, typ := args[0], None
+		if len(args) == 2 {
+			typ = args[1]
+		}
+		if obj.IsNone() && typ.IsNone() {
+			return Null, Null, Errorf(TypeErrorType, "__get__(None, None) is invalid")
+		}
+		return obj, typ, nil
+	}
+	addMethod(StaticMethodType, "__get__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		if _, _, err := descrArgs("__get__", args, kw); err != nil {
+			return Null, err
+		}
+		return self.o.(*StaticMethod).fn, nil
+	})
+	addMethod(ClassMethodType, "__get__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		obj, typ, err := descrArgs("__get__", args, kw)
+		if err != nil {
+			return Null, err
+		}
+		if typ.IsNone() {
+			typ = Obj(obj.Type())
+		}
+		return Obj(&Method{fn: self.o.(*ClassMethod).fn, self: typ}), nil
+	})
+	addMethod(PropertyType, "__get__", func(t *Thread, self Value, args []Value, kw []*Str) (Value, error) {
+		obj, _, err := descrArgs("__get__", args, kw)
+		if err != nil {
+			return Null, err
+		}
+		p := self.o.(*Property)
+		if obj.IsNone() {
+			return self, nil
+		}
+		if p.fget.o == nil || p.fget.IsNone() {
+			return Null, Errorf(AttributeErrorType, "property object has no getter")
+		}
+		return t.Call(p.fget, []Value{obj}, nil)
+	})
+	MethodType.new = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
+		// types.MethodType(function, instance)
+		if err := checkArgs("method", args, kw, 2, 2); err != nil {
+			return Null, err
+		}
+		if !Callable(args[0]) {
+			return Null, Errorf(TypeErrorType, "first argument must be callable")
+		}
+		if args[1].IsNone() {
+			return Null, Errorf(TypeErrorType, "instance must not be None")
+		}
+		return Obj(&Method{fn: args[0], self: args[1]}), nil
+	}
 	StaticMethodType.new = func(t *Thread, cls *Type, args []Value, kw []*Str) (Value, error) {
 		if err := checkArgs("staticmethod", args, kw, 1, 1); err != nil {
 			return Null, err
