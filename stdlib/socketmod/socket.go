@@ -271,7 +271,7 @@ func parseTimeout(v vm.Value) (float64, error) {
 	}
 	f, ok := vm.ToFloat(v)
 	if !ok {
-		return 0, vm.Errorf(vm.TypeErrorType, "Timeout value must be int, float or None")
+		return 0, vm.Errorf(vm.TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
 	}
 	if math.IsNaN(f) {
 		return 0, vm.Errorf(vm.ValueErrorType, "Invalid value NaN (not a number)")
@@ -407,7 +407,7 @@ func (s *Socket) sockaddr(t *vm.Thread, fname string, addr vm.Value) (unix.Socka
 		}
 		items := tup.Items()
 		if (s.family == unix.AF_INET && len(items) != 2) || (s.family == unix.AF_INET6 && (len(items) < 2 || len(items) > 4)) {
-			return nil, vm.Errorf(vm.TypeErrorType, "%s(): AF_INET address must be a pair (host, port)", fname)
+			return nil, vm.Errorf(vm.TypeErrorType, "AF_INET address must be a pair (host, port)")
 		}
 		_ = want
 		host, err := strArg(fname, items[0])
@@ -506,6 +506,9 @@ func getaddrinfo(t *vm.Thread, _ vm.Value, args []vm.Value, kw []*vm.Str) (vm.Va
 		}
 	}
 	var ips []net.IP
+	if hostV.IsNone() && portV.IsNone() {
+		return vm.Null, gaiError(-2, "Name or service not known")
+	}
 	if hostV.IsNone() {
 		if flags&1 != 0 { // AI_PASSIVE
 			ips = []net.IP{net.IPv4zero, net.IPv6zero}
@@ -863,7 +866,7 @@ func setupTypes() {
 		}
 		buf, ok := vm.WritableBuffer(bufV)
 		if !ok {
-			return vm.Null, vm.Errorf(vm.TypeErrorType, "recv_into() argument 'buffer' must be read-write bytes-like object, not %s", bufV.Type().Name)
+			return vm.Null, vm.Errorf(vm.TypeErrorType, "recv_into() argument 1 must be read-write bytes-like object, not %s", bufV.Type().Name)
 		}
 		if n := intOr(nV, 0); n > 0 && n < len(buf) {
 			buf = buf[:n]
@@ -987,6 +990,9 @@ func setupTypes() {
 		level, opt, err := levelOpt(t, args)
 		if err != nil {
 			return vm.Null, err
+		}
+		if _, isStr := args[2].Object().(*vm.Str); isStr {
+			return vm.Null, vm.Errorf(vm.TypeErrorType, "a bytes-like object is required, not 'str'")
 		}
 		if b, err := vm.BytesLike(args[2]); err == nil {
 			err = unix.SetsockoptString(s.fd, int(level), int(opt), string(b))

@@ -235,7 +235,7 @@ func setupLockType() {
 				return vm.Bool(l.TryAcquire()), nil
 			}
 			if timeout < 0 && timeout != -1 {
-				return vm.Null, vm.Errorf(vm.ValueErrorType, "timeout value must be a non-negative number")
+				return vm.Null, vm.Errorf(vm.ValueErrorType, "timeout value must be positive")
 			}
 			if timeout > timeoutMax {
 				return vm.Null, vm.Errorf(vm.OverflowErrorType, "timeout value is too large")
