@@ -125,7 +125,7 @@ func unparse(e ast.Expr) string {
 			}
 			return "False"
 		case string:
-			return pyStrRepr(v)
+			return strRepr(v) // dis.go
 		case ast.EllipsisType:
 			return "..."
 		case *big.Int:
@@ -143,34 +143,4 @@ func unparseList(es []ast.Expr) string {
 		parts[i] = unparse(x)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// pyStrRepr is repr() of a str: single quotes unless the text has one
-// and no double quote.
-func pyStrRepr(s string) string {
-	q := byte('\'')
-	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
 }
