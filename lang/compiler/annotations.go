@@ -7,8 +7,6 @@
 package compiler
 
 import (
-	"fmt"
-	"math/big"
 	"strings"
 
 	"yflow/lang/ast"
@@ -97,6 +95,11 @@ func unparse(e ast.Expr) string {
 			idx = unparseList(t.Elts)
 		}
 		return unparse(e.X) + "[" + idx + "]"
+	case *ast.UnaryOp:
+		if e.Op == ast.Not {
+			return "not " + unparse(e.X)
+		}
+		return e.Op.String() + unparse(e.X)
 	case *ast.BinOp:
 		return unparse(e.X) + " " + e.Op.String() + " " + unparse(e.Y)
 	case *ast.TupleExpr:
@@ -116,23 +119,10 @@ func unparse(e ast.Expr) string {
 		}
 		return unparse(e.Func) + "(" + strings.Join(args, ", ") + ")"
 	case *ast.Constant:
-		switch v := e.Value.(type) {
-		case nil:
-			return "None"
-		case bool:
-			if v {
-				return "True"
-			}
-			return "False"
-		case string:
-			return strRepr(v) // dis.go
-		case ast.EllipsisType:
-			return "..."
-		case *big.Int:
-			return v.String()
-		default:
-			return fmt.Sprint(v)
+		if _, ok := e.Value.(ast.EllipsisType); ok {
+			return "..." // as source, where Repr says Ellipsis
 		}
+		return Repr(e.Value) // dis.go
 	}
 	return "..."
 }
